@@ -1,0 +1,37 @@
+import path from "node:path";
+
+export type Engine = "sqlite" | "postgres";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded database (SQLite), uploaded files and the lock. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** Started with --demo: demo accounts may sign in. */
+  demo: boolean;
+  logLevel: string;
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
+  trustProxy: boolean;
+  /** Folder of the built web app. */
+  webDir: string;
+  sessionDays: number;
+  version: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const root = path.resolve(import.meta.dirname, "..");
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: path.resolve(env.ABDI_DATA_DIR ?? path.join(root, "data")),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: argv.includes("--demo") || env.ABDI_DEMO === "1",
+    logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: env.ABDI_TRUST_PROXY === "1",
+    webDir: path.resolve(env.ABDI_WEB_DIR ?? path.join(root, "dist", "web")),
+    sessionDays: Number(env.ABDI_SESSION_DAYS ?? 14),
+    version: env.npm_package_version ?? "0.1.0",
+  };
+}

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Engine } from "../config.js";
+import type { DB } from "./schema.js";
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export class DataDirInUseError extends Error {
+  constructor(dir: string) {
+    super(`The data folder ${dir} is already in use by another Abdi process. Stop that process first, or set ABDI_DATA_DIR to another folder.`);
+    this.name = "DataDirInUseError";
+  }
+}
+
+// timestamptz -> ISO-8601 string, date -> 'YYYY-MM-DD', int8 -> number:
+// the same shapes that SQLite returns, so code has one path.
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openSqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file, { timeout: 200 });
+  try {
+    // Exclusive locking: the OS lock is held for the life of the connection,
+    // so a second process fails at once instead of corrupting the WAL.
+    sqlite.pragma("locking_mode = EXCLUSIVE");
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    // Take the write lock now (not on the first write, minutes later).
+    sqlite.exec("BEGIN IMMEDIATE; COMMIT;");
+  } catch (err) {
+    sqlite.close();
+    const code = (err as { code?: string }).code;
+    if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") throw new DataDirInUseError(path.dirname(file));
+    throw err;
+  }
+  return sqlite;
+}
+
+export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; sqliteFile?: string }): Database {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.ABDI_PG_POOL ?? 10) });
+    pool.on("error", () => {
+      // An idle client lost its connection; the pool replaces it. Health checks report the outage.
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+  let file = opts.sqliteFile;
+  if (!file) {
+    if (!opts.dataDir) throw new Error("dataDir or databaseUrl is required");
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    file = path.join(opts.dataDir, "abdi.sqlite");
+  }
+  const sqlite = openSqlite(file);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: "sqlite", close: () => db.destroy() };
+}

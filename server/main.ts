@@ -1,0 +1,59 @@
+import closeWithGrace from "close-with-grace";
+import pino from "pino";
+import { buildApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { createDatabase, DataDirInUseError } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { loadDemo } from "./demo/seed.js";
+import { purgeExpiredSessions } from "./modules/auth/service.js";
+import { isSetUp } from "./modules/setup/service.js";
+
+const started = performance.now();
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+
+let database: ReturnType<typeof createDatabase>;
+try {
+  database = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+} catch (err) {
+  if (err instanceof DataDirInUseError) {
+    log.fatal(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const applied = await migrateToLatest(database.db, database.engine);
+if (applied.length) log.info({ applied }, "migrations applied");
+
+if (config.demo && !(await isSetUp(database.db))) {
+  log.info("loading demo data");
+  await loadDemo({ db: database.db, engine: database.engine, actor: null, requestId: null, ip: null, now: () => new Date() });
+}
+
+const app = await buildApp({ config, database });
+
+const timer = setInterval(() => {
+  purgeExpiredSessions(database.db, new Date()).catch((err) => log.error({ err }, "session purge failed"));
+}, 60 * 60_000);
+timer.unref();
+
+closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
+  if (err) log.error({ err }, "shutting down after an error");
+  else log.info({ signal }, "shutting down");
+  clearInterval(timer);
+  await app.close();
+  await database.close();
+});
+
+await app.listen({ port: config.port, host: config.host });
+log.info(
+  {
+    url: `http://localhost:${config.port}`,
+    engine: database.engine,
+    dataDir: database.engine === "sqlite" ? config.dataDir : undefined,
+    demo: config.demo,
+    startupMs: Math.round(performance.now() - started),
+  },
+  "Abdi is ready",
+);
