@@ -155,6 +155,8 @@ export interface ImportJobTable {
   kind: string;
   filename: string;
   mode: "valid_rows" | "all_or_nothing";
+  /** 1: validate and report only, write nothing. */
+  dry_run: Bool;
   status: "validating" | "importing" | "done" | "rejected" | "failed";
   total_rows: number;
   processed_rows: number;

@@ -178,6 +178,7 @@ export const foundation: Migration = {
       .addColumn("kind", "text", (c) => c.notNull())
       .addColumn("filename", "text", (c) => c.notNull())
       .addColumn("mode", "text", (c) => c.notNull())
+      .addColumn("dry_run", t.bool, (c) => c.notNull().defaultTo(0))
       .addColumn("status", "text", (c) => c.notNull())
       .addColumn("total_rows", "integer", (c) => c.notNull().defaultTo(0))
       .addColumn("processed_rows", "integer", (c) => c.notNull().defaultTo(0))
