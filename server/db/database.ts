@@ -64,5 +64,13 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
   }
   const sqlite = openSqlite(file);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: "sqlite", close: () => db.destroy() };
+  return {
+    db,
+    engine: "sqlite",
+    async close() {
+      await db.destroy();
+      // Kysely opens its connection lazily; close the handle ourselves so the lock is released.
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }

@@ -51,7 +51,7 @@ function sameOrigin(req: FastifyRequest): boolean {
 export function registerSession(app: FastifyInstance, opts: { sessionDays: number }): void {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (req) => {
-    if (!req.url.startsWith("/api/v1/")) return;
+    if (!req.url.startsWith("/api/v1/") || !req.routeOptions.url) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const now = new Date();

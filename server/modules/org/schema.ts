@@ -32,25 +32,40 @@ export const PositionCreate = z.object({
   echelon: z.number().int().min(1).max(4).nullable().default(null),
   isHead: z.boolean().default(false),
 });
-export const PositionUpdate = PositionCreate.omit({ unitId: true }).partial();
+export const PositionUpdate = z
+  .object({
+    name: trimmed(200),
+    kind: z.enum(["structural", "functional", "executor"]),
+    echelon: z.number().int().min(1).max(4).nullable(),
+    isHead: z.boolean(),
+  })
+  .partial();
 
 const Phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9 ()-]{6,20}$/, "not a phone number");
 
-export const EmployeeCreate = z.object({
+const EmployeeFields = z.object({
   nip: z.string().trim(),
   name: trimmed(200),
-  email: z.email().max(200).nullable().default(null),
-  phone: Phone.nullable().default(null),
+  email: z.email().max(200).nullable(),
+  phone: Phone.nullable(),
   unitId: Id,
-  positionId: Id.nullable().default(null),
+  positionId: Id.nullable(),
   employmentType: z.enum(["PNS", "PPPK"]),
-  status: z.enum(["active", "inactive"]).default("active"),
-  supervisorId: Id.nullable().default(null),
+  status: z.enum(["active", "inactive"]),
+  supervisorId: Id.nullable(),
 });
-export const EmployeeUpdate = EmployeeCreate.partial();
+export const EmployeeCreate = EmployeeFields.extend({
+  email: EmployeeFields.shape.email.default(null),
+  phone: EmployeeFields.shape.phone.default(null),
+  positionId: EmployeeFields.shape.positionId.default(null),
+  status: EmployeeFields.shape.status.default("active"),
+  supervisorId: EmployeeFields.shape.supervisorId.default(null),
+});
+/** A patch: absent fields stay as they are (no defaults here). */
+export const EmployeeUpdate = EmployeeFields.partial();
 
 export const EmployeeListQuery = z.object({
   q: z.string().max(100).optional(),
