@@ -259,13 +259,12 @@ export function makeName(rng: Rng, origin: Origin, gender: "M" | "F"): PersonNam
     return { name: `${gender === "M" ? "I" : "Ni"} ${order} ${given}`, first: order, last: given };
   }
   const bank = BANKS[origin];
-  let first = rng.pick(gender === "M" ? bank.male : bank.female);
+  const first = rng.pick(gender === "M" ? bank.male : bank.female);
   const last = rng.pick(gender === "M" ? bank.lastMale : bank.lastFemale);
   // Bugis nobility keep the "Andi" title in front of the name.
   const andi = origin === "bugis" && rng.chance(0.2);
   let middle = "";
   if (origin === "javanese" && rng.chance(0.25)) middle = rng.pick(gender === "M" ? ["Dwi", "Tri", "Adi", "Nur"] : ["Dwi", "Tri", "Ayu", "Nur"]);
-  if (origin === "chinese" && first === last) first = "Hendra";
   const parts = [andi ? "Andi" : "", first, middle, last].filter(Boolean);
   return { name: parts.join(" "), first: andi ? "andi" : first, last };
 }
