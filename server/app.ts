@@ -12,6 +12,8 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { logbookRoutes } from "./modules/logbook/routes.js";
+import { notificationRoutes } from "./modules/notifications/routes.js";
 import { importRoutes } from "./modules/org/import/routes.js";
 import { orgRoutes } from "./modules/org/routes.js";
 import { setupRoutes } from "./modules/setup/routes.js";
@@ -94,6 +96,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes);
       await api.register(importRoutes);
       await api.register(auditRoutes);
+      await api.register(notificationRoutes);
+      await api.register(logbookRoutes);
     },
     { prefix: "/api/v1" },
   );

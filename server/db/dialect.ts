@@ -20,12 +20,14 @@ export interface ColumnTypes {
   json: "jsonb" | "text";
   bool: "smallint" | "integer";
   bigint: "bigint" | "integer";
+  blob: "bytea" | "blob";
+  real: "double precision" | "real";
 }
 
 export function columnTypes(engine: Engine): ColumnTypes {
   return engine === "postgres"
-    ? { id: "uuid", timestamp: "timestamptz", date: "date", json: "jsonb", bool: "smallint", bigint: "bigint" }
-    : { id: "text", timestamp: "text", date: "text", json: "text", bool: "integer", bigint: "integer" };
+    ? { id: "uuid", timestamp: "timestamptz", date: "date", json: "jsonb", bool: "smallint", bigint: "bigint", blob: "bytea", real: "double precision" }
+    : { id: "text", timestamp: "text", date: "text", json: "text", bool: "integer", bigint: "integer", blob: "blob", real: "real" };
 }
 
 export function toJson(value: unknown): string {

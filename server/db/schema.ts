@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
+import type { LogbookTables } from "./schema-logbook.js";
 
 /** 0 or 1: booleans are integers on both engines (see dialect.ts). */
 export type Bool = number;
@@ -176,7 +177,7 @@ export interface SettingTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends LogbookTables {
   agencies: AgencyTable;
   units: UnitTable;
   positions: PositionTable;

@@ -19,6 +19,8 @@ export const ErrorCodes = {
   payload_too_large: { status: 413, title: "The upload is too large" },
   unsupported_file: { status: 415, title: "This file type is not supported" },
   unprocessable: { status: 422, title: "The content cannot be processed" },
+  idempotency_key_reused: { status: 422, title: "This idempotency key was used for a different request" },
+  locked: { status: 409, title: "The record is locked" },
   too_many_attempts: { status: 429, title: "Too many attempts; try again later" },
   internal: { status: 500, title: "Internal error" },
   database_unavailable: { status: 503, title: "The database is not reachable" },
