@@ -204,7 +204,18 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+/** One row per recurring job: the lease makes one instance run it at a time. */
+export interface JobLeaseTable {
+  name: string;
+  locked_until: string;
+  holder: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_result: Json | null;
+}
+
 export interface LogbookTables {
+  job_leases: JobLeaseTable;
   places: PlaceTable;
   checkins: CheckinTable;
   health_forms: HealthFormTable;

@@ -222,9 +222,20 @@ export const logbook: Migration = {
       .addColumn("read_at", t.timestamp)
       .execute();
     await db.schema.createIndex("notifications_user_idx").on("notifications").columns(["user_id", "created_at"]).execute();
+
+    await db.schema
+      .createTable("job_leases")
+      .addColumn("name", "text", (c) => c.primaryKey())
+      .addColumn("locked_until", t.timestamp, (c) => c.notNull())
+      .addColumn("holder", "text")
+      .addColumn("last_started_at", t.timestamp)
+      .addColumn("last_finished_at", t.timestamp)
+      .addColumn("last_result", t.json)
+      .execute();
   },
   async down(db: Kysely<unknown>) {
     for (const table of [
+      "job_leases",
       "notifications",
       "idempotency_keys",
       "calendar_periods",
