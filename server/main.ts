@@ -6,6 +6,7 @@ import { createDatabase, DataDirInUseError } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { loadDemo } from "./demo/seed.js";
 import { purgeExpiredSessions } from "./modules/auth/service.js";
+import { recoverInterruptedImports, settleImports } from "./modules/org/import/service.js";
 import { isSetUp } from "./modules/setup/service.js";
 
 const started = performance.now();
@@ -25,6 +26,10 @@ try {
 
 const applied = await migrateToLatest(database.db, database.engine);
 if (applied.length) log.info({ applied }, "migrations applied");
+// On the embedded database this process is the only one: any unfinished import was ours and died with us.
+// On PostgreSQL another instance may still be running one, so only long-idle jobs are failed.
+const recovered = await recoverInterruptedImports(database.db, database.engine === "postgres" ? { idleForMs: 60_000 } : {});
+if (recovered) log.warn({ recovered }, "interrupted imports marked as failed");
 
 if (config.demo && !(await isSetUp(database.db))) {
   log.info("loading demo data");
@@ -43,6 +48,7 @@ closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
   else log.info({ signal }, "shutting down");
   clearInterval(timer);
   await app.close();
+  await settleImports();
   await database.close();
 });
 

@@ -41,10 +41,9 @@ export const PositionUpdate = z
   })
   .partial();
 
-const Phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ()-]{6,20}$/, "not a phone number");
+/** Indonesian and international phone numbers as people type them. */
+export const PHONE_RE = /^\+?[0-9 ()-]{6,20}$/;
+const Phone = z.string().trim().regex(PHONE_RE, "not a phone number");
 
 const EmployeeFields = z.object({
   nip: z.string().trim(),

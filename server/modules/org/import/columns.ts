@@ -44,5 +44,15 @@ export function emptyCells(): RowCells {
 }
 
 export function defaultLabels(): ColumnLabels {
-  return { nip: "nip", nama: "nama", email: "email", telepon: "telepon", kode_unit: "kode_unit", jabatan: "jabatan", jenis_pegawai: "jenis_pegawai", status: "status", nip_atasan: "nip_atasan" };
+  return {
+    nip: "nip",
+    nama: "nama",
+    email: "email",
+    telepon: "telepon",
+    kode_unit: "kode_unit",
+    jabatan: "jabatan",
+    jenis_pegawai: "jenis_pegawai",
+    status: "status",
+    nip_atasan: "nip_atasan",
+  };
 }
