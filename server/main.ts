@@ -5,9 +5,10 @@ import { loadConfig } from "./config.js";
 import { createDatabase, DataDirInUseError } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { loadDemo } from "./demo/seed.js";
-import { purgeExpiredSessions } from "./modules/auth/service.js";
+import { recurringJobs } from "./jobs.js";
 import { recoverInterruptedImports, settleImports } from "./modules/org/import/service.js";
 import { isSetUp } from "./modules/setup/service.js";
+import { startScheduler } from "./platform/scheduler.js";
 
 const started = performance.now();
 const config = loadConfig();
@@ -38,15 +39,12 @@ if (config.demo && !(await isSetUp(database.db))) {
 
 const app = await buildApp({ config, database });
 
-const timer = setInterval(() => {
-  purgeExpiredSessions(database.db, new Date()).catch((err) => log.error({ err }, "session purge failed"));
-}, 60 * 60_000);
-timer.unref();
+const stopJobs = startScheduler(database.db, recurringJobs(database.engine), log);
 
 closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
   if (err) log.error({ err }, "shutting down after an error");
   else log.info({ signal }, "shutting down");
-  clearInterval(timer);
+  stopJobs();
   await app.close();
   await settleImports();
   await database.close();

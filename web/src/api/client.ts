@@ -16,7 +16,7 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const isForm = body instanceof FormData;
   const res = await fetch(`/api/v1${url}`, {
     method,
@@ -24,6 +24,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     headers: {
       ...(body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
       ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+      ...extraHeaders,
     },
     body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
   });

@@ -1,0 +1,21 @@
+import type { Engine } from "./config.js";
+import { purgeExpiredSessions } from "./modules/auth/service.js";
+import { runRetention } from "./modules/logbook/privacy/retention.js";
+import { recoverInterruptedImports } from "./modules/org/import/service.js";
+import type { RecurringJob } from "./platform/scheduler.js";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Every recurring job of the platform. Each runs on one instance at a time (see platform/scheduler.ts). */
+export function recurringJobs(engine: Engine): RecurringJob[] {
+  const jobs: RecurringJob[] = [
+    { name: "sessions.purge_expired", everyMs: HOUR, run: (db, now) => purgeExpiredSessions(db, now) },
+    { name: "privacy.retention", everyMs: HOUR, run: (db, now) => runRetention(db, now) },
+  ];
+  if (engine === "postgres") {
+    // Imports of an instance that died are failed once they have been idle for a minute.
+    jobs.push({ name: "imports.recover", everyMs: MINUTE, run: (db) => recoverInterruptedImports(db, { idleForMs: MINUTE }) });
+  }
+  return jobs;
+}
