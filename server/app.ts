@@ -105,7 +105,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const indexFile = path.join(config.webDir, "index.html");
   const hasWeb = fs.existsSync(indexFile);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: "1h" });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: true, index: false, maxAge: "1h" });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith("/api/") || req.method !== "GET" || !hasWeb) {

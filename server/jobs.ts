@@ -1,6 +1,7 @@
 import type { Engine } from "./config.js";
 import { purgeExpiredSessions } from "./modules/auth/service.js";
 import { runRetention } from "./modules/logbook/privacy/retention.js";
+import { sendReportReminders } from "./modules/logbook/reports/reminders.js";
 import { recoverInterruptedImports } from "./modules/org/import/service.js";
 import type { RecurringJob } from "./platform/scheduler.js";
 
@@ -12,6 +13,7 @@ export function recurringJobs(engine: Engine): RecurringJob[] {
   const jobs: RecurringJob[] = [
     { name: "sessions.purge_expired", everyMs: HOUR, run: (db, now) => purgeExpiredSessions(db, now) },
     { name: "privacy.retention", everyMs: HOUR, run: (db, now) => runRetention(db, now) },
+    { name: "logbook.report_reminders", everyMs: 30 * MINUTE, run: (db, now) => sendReportReminders(db, now) },
   ];
   if (engine === "postgres") {
     // Imports of an instance that died are failed once they have been idle for a minute.

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loadDemo } from "../../demo/seed.js";
 import { AppError } from "../../platform/errors.js";
+import { demoAllowed } from "../../platform/settings.js";
 import { SetupInput } from "./schema.js";
 import { isSetUp, setUp } from "./service.js";
 
@@ -18,7 +19,7 @@ export async function setupRoutes(fastify: FastifyInstance): Promise<void> {
       config: { public: true },
       schema: { tags, summary: "Whether the first-run setup is still needed", response: { 200: z.object({ needed: z.boolean(), demoMode: z.boolean() }) } },
     },
-    async () => ({ needed: !(await isSetUp(app.db)), demoMode: app.demoMode }),
+    async () => ({ needed: !(await isSetUp(app.db)), demoMode: await demoAllowed(app.db, app.demoMode) }),
   );
 
   app.post(

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../../platform/errors.js";
+import { createTestDatabase, ENGINES, type TestDatabase } from "../../../test/engines.js";
+import { GroupCommit } from "./group-commit.js";
+
+describe.each(ENGINES)("group commit on %s", (engine) => {
+  let database: TestDatabase;
+  const at = new Date().toISOString();
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(() => database.drop());
+
+  const stored = async (prefix: string) =>
+    (await database.db.selectFrom("settings").select("key").execute())
+      .map((r) => r.key)
+      .filter((k) => k.startsWith(prefix))
+      .sort();
+  const put = (key: string) =>
+    database.db.transaction().execute(async (trx) => trx.insertInto("settings").values({ key, value: "1", updated_at: at }).execute());
+
+  it("commits concurrent units together, each answered with its own result", async () => {
+    const gc = new GroupCommit(database.db, { maxBatch: 100, parallel: 1 });
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        gc.run(async (trx) => {
+          await trx
+            .insertInto("settings")
+            .values({ key: `a.${i}`, value: "1", updated_at: at })
+            .execute();
+          return i * 10;
+        }),
+      ),
+    );
+    expect(results).toEqual([10, 20, 30, 40, 50]);
+    expect(await stored("a.")).toEqual(["a.1", "a.2", "a.3", "a.4", "a.5"]);
+    expect(gc.stats.batches).toBe(1);
+    expect(gc.stats.largest).toBe(5);
+  });
+
+  it("rolls back only the unit that fails, whether it throws or the database refuses its row", async () => {
+    await put("b.taken");
+    const gc = new GroupCommit(database.db, { maxBatch: 100, parallel: 1 });
+    const unit = (key: string, fail?: "throw") =>
+      gc.run(async (trx) => {
+        await trx.insertInto("settings").values({ key, value: "1", updated_at: at }).execute();
+        if (fail) throw new AppError("conflict", `refused ${key}`);
+        return key;
+      });
+    const outcomes = await Promise.allSettled([unit("b.1"), unit("b.2", "throw"), unit("b.taken"), unit("b.3")]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", message: "refused b.2" });
+    expect(await stored("b.")).toEqual(["b.1", "b.3", "b.taken"]);
+  });
+
+  it("reports a lone unit's failure and stores nothing of it", async () => {
+    const gc = new GroupCommit(database.db, { maxBatch: 100, parallel: 1 });
+    await expect(
+      gc.run(async (trx) => {
+        await trx.insertInto("settings").values({ key: "c.1", value: "1", updated_at: at }).execute();
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await stored("c.")).toEqual([]);
+  });
+
+  it("keeps batches within maxBatch and answers units queued behind a running batch", async () => {
+    const gc = new GroupCommit(database.db, { maxBatch: 3, parallel: engine === "postgres" ? 2 : 1 });
+    const keys = Array.from({ length: 10 }, (_, i) => `d.${String(i).padStart(2, "0")}`);
+    const insert = (key: string) =>
+      gc.run(async (trx) => {
+        await trx.insertInto("settings").values({ key, value: "1", updated_at: at }).execute();
+        return key;
+      });
+    const done = await Promise.all(keys.map(insert));
+    expect(done).toEqual(keys);
+    expect(gc.stats.largest).toBeLessThanOrEqual(3);
+    expect(gc.stats.units).toBe(10);
+    expect(await stored("d.")).toEqual(keys);
+  });
+});

@@ -1,0 +1,147 @@
+import { type Kysely, sql, type Transaction, type TransactionBuilder } from "kysely";
+import type { Engine } from "../../../config.js";
+import type { DB } from "../../../db/schema.js";
+import type { Ctx } from "../../../platform/context.js";
+
+type Work<T> = (trx: Transaction<DB>) => Promise<T>;
+
+interface Item {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
+
+export interface GroupCommitOptions {
+  /** Most units of work committed together. */
+  maxBatch: number;
+  /** Batches committing at the same time: 1 on SQLite (one connection); a few on PostgreSQL (a pool). */
+  parallel: number;
+}
+
+/**
+ * Group commit: units of work that arrive while a commit is in progress are
+ * run together in the next transaction, so many check-ins share one durable
+ * commit (one fsync) instead of paying one each. Each unit runs inside its own
+ * savepoint: one that fails is rolled back alone and gets its own error, the
+ * others commit. Every caller is answered only after the commit (or its
+ * failure), so nobody is told "saved" before the data is durable. With no
+ * concurrency a batch holds a single unit and nothing waits.
+ */
+export class GroupCommit {
+  private queue: Item[] = [];
+  private active = 0;
+  private scheduled = false;
+  /** Sizes of the batches committed so far (for measurements). */
+  readonly stats = { batches: 0, units: 0, largest: 0 };
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly opts: GroupCommitOptions = { maxBatch: 256, parallel: 1 },
+  ) {}
+
+  run<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  /** Starts batches on the next turn of the event loop, so that requests parsed in this turn join them. */
+  private schedule(): void {
+    if (this.scheduled || this.active >= this.opts.parallel) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.launch();
+    });
+  }
+
+  private launch(): void {
+    while (this.active < this.opts.parallel && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.opts.maxBatch);
+      this.active += 1;
+      void this.commit(batch).finally(() => {
+        this.active -= 1;
+        if (this.queue.length > 0) this.schedule();
+      });
+    }
+  }
+
+  /** Runs one batch in one transaction and answers each of its units; never throws. */
+  private async commit(batch: Item[]): Promise<void> {
+    this.stats.batches += 1;
+    this.stats.units += batch.length;
+    this.stats.largest = Math.max(this.stats.largest, batch.length);
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.db.transaction().execute(async (trx) => {
+        // A lone unit needs no savepoint: its failure rolls back the transaction, which holds nothing else.
+        if (batch.length === 1) return [{ ok: true, value: await batch[0].work(trx) }];
+        const out: Outcome[] = [];
+        for (const item of batch) out.push(await runInSavepoint(trx, item.work));
+        return out;
+      });
+    } catch (err) {
+      // The commit itself failed (or the lone unit did): nothing of this batch is stored.
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const o = outcomes[i];
+      if (o.ok) item.resolve(o.value);
+      else item.reject(o.err);
+    });
+  }
+}
+
+async function runInSavepoint(trx: Transaction<DB>, work: Work<unknown>): Promise<Outcome> {
+  await sql`savepoint group_unit`.execute(trx);
+  try {
+    const value = await work(trx);
+    await sql`release savepoint group_unit`.execute(trx);
+    return { ok: true, value };
+  } catch (err) {
+    await sql`rollback to savepoint group_unit`.execute(trx);
+    await sql`release savepoint group_unit`.execute(trx);
+    return { ok: false, err };
+  }
+}
+
+const committers = new WeakMap<Kysely<DB>, GroupCommit | null>();
+
+export function defaultGroupCommitOptions(engine: Engine): GroupCommitOptions {
+  return { maxBatch: 256, parallel: engine === "postgres" ? 4 : 1 };
+}
+
+/** Turns group commit of check-ins on (the default) or off for a database, e.g. to measure both. */
+export function configureCheckinCommit(db: Kysely<DB>, engine: Engine, opts: { group: boolean } & Partial<GroupCommitOptions>): void {
+  committers.set(db, opts.group ? new GroupCommit(db, { ...defaultGroupCommitOptions(engine), ...opts }) : null);
+}
+
+export function checkinCommitter(db: Kysely<DB>, engine: Engine = "sqlite"): GroupCommit | null {
+  if (!committers.has(db)) committers.set(db, new GroupCommit(db, defaultGroupCommitOptions(engine)));
+  return committers.get(db) ?? null;
+}
+
+/**
+ * The service context whose `db.transaction().execute(work)` joins the group
+ * commit; every other query goes to the database as usual. This lets the
+ * platform's `idempotent()` store its key in the same (shared) transaction as
+ * the check-in, unchanged.
+ */
+export function withGroupCommit(ctx: Ctx): Ctx {
+  const committer = checkinCommitter(ctx.db, ctx.engine);
+  if (!committer) return ctx;
+  const db = ctx.db;
+  const joined = { execute: <T>(work: Work<T>) => committer.run(work) } as unknown as TransactionBuilder<DB>;
+  const view = new Proxy(db, {
+    get(target, prop) {
+      if (prop === "transaction") return () => joined;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { ...ctx, db: view };
+}

@@ -1,0 +1,26 @@
+import { IconHome, IconUserCircle } from "@tabler/icons-react";
+import type { Me } from "../api/types";
+import { auditNav } from "../modules/audit/routes";
+import { orgNav } from "../modules/org/routes";
+import type { NavItem } from "./nav";
+
+export const homeNav: NavItem = { to: "/", labelKey: "common:nav.home", icon: IconHome, visible: () => true };
+export const profileNav: NavItem = { to: "/profile", labelKey: "common:nav.profile", icon: IconUserCircle, visible: () => true };
+
+/** What modules contribute, in menu order. */
+const moduleNav: NavItem[] = [...orgNav, ...auditNav];
+
+/** Module entries this person may see. */
+export function moduleNavFor(me: Me): NavItem[] {
+  return moduleNav.filter((item) => item.visible(me));
+}
+
+/** The whole navigation of the shell for this person. */
+export function navFor(me: Me): NavItem[] {
+  return [homeNav, ...moduleNavFor(me), profileNav];
+}
+
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.to === "/") return pathname === "/";
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
