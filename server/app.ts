@@ -105,11 +105,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const indexFile = path.join(config.webDir, "index.html");
   const hasWeb = fs.existsSync(indexFile);
   if (hasWeb) {
-    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: true, index: false, maxAge: "1h" });
+    // The built files are registered at start (a rebuilt web app needs a restart); hashed assets never change.
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: "1h" });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || req.method !== "GET" || !hasWeb) {
+    if (req.url.startsWith("/api/") || req.url.startsWith("/assets/") || req.method !== "GET" || !hasWeb) {
       return sendProblem(req, reply, new AppError("not_found", `No route ${req.method} ${req.url.split("?")[0]}`));
     }
     // Single-page app: every other GET gets index.html, never cached.

@@ -125,3 +125,32 @@ describe("embedded database", () => {
     expect(DataDirInUseError.name).toBe("DataDirInUseError");
   });
 });
+
+describe("web app serving", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "abdi-web-"));
+  fs.mkdirSync(path.join(dir, "assets"));
+  fs.writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>Abdi</title>");
+  fs.writeFileSync(path.join(dir, "assets", "app-123.js"), "console.log(1)");
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("sqlite", { webDir: dir });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("serves index.html for the root and for client-side routes, assets as files, missing assets as 404", async () => {
+    for (const url of ["/", "/profile", "/org/employees/123"]) {
+      const res = await t.app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain("<title>Abdi</title>");
+      expect(res.headers["cache-control"], url).toBe("no-cache");
+    }
+    const asset = await t.app.inject({ method: "GET", url: "/assets/app-123.js" });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers["content-type"]).toMatch(/javascript/);
+    const missing = await t.app.inject({ method: "GET", url: "/assets/gone-456.js" });
+    expect(missing.statusCode).toBe(404);
+  });
+});
