@@ -42,9 +42,11 @@ export async function getEmployee(ctx: Ctx, id: string) {
     await logAccess(ctx.db, ctx, { category: "nip_detail", agencyId: e.agency_id, subjectEmployeeIds: [e.id], detail: "employee profile" });
   }
   const account = await repo.userOfEmployee(ctx.db, e.id);
+  const names = await repo.employeeNames(ctx.db, target.supervisorId ? [target.supervisorId] : []);
   return presentEmployee(e, {
     showPrivate,
     supervisorId: target.supervisorId,
+    supervisorName: target.supervisorId ? (names.get(target.supervisorId) ?? null) : null,
     hasAccount: orgPolicy.manageEmployee(ctx.actor, target) ? Boolean(account && account.password_hash !== NO_PASSWORD) : undefined,
   });
 }
@@ -77,8 +79,20 @@ export async function listEmployees(ctx: Ctx, query: z.infer<typeof EmployeeList
     page: query.page,
     pageSize: query.pageSize,
   });
+  const supervisors = new Map(rows.map((e) => [e.id, derivedSupervisor(snapshot, e)]));
+  const names = await repo.employeeNames(
+    ctx.db,
+    [...supervisors.values()].filter((id): id is string => id !== null),
+  );
   return {
-    items: rows.map((e) => presentEmployee(e, { showPrivate: e.id === ctx.actor.employeeId, supervisorId: derivedSupervisor(snapshot, e) })),
+    items: rows.map((e) => {
+      const supervisorId = supervisors.get(e.id) ?? null;
+      return presentEmployee(e, {
+        showPrivate: e.id === ctx.actor.employeeId,
+        supervisorId,
+        supervisorName: supervisorId ? (names.get(supervisorId) ?? null) : null,
+      });
+    }),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -136,6 +136,8 @@ describe.each(ENGINES)("organisation on %s", (engine) => {
     expect(derivedSupervisor(s, staffRow)).toBe(director.id);
     const api = (await hr.get(`/api/v1/employees/${staff.id}`)).json();
     expect(api.supervisorId).toBe(plt.id);
+    const pltName = await t.database.db.selectFrom("employees").select("name").where("id", "=", plt.id).executeTakeFirstOrThrow();
+    expect(api.supervisor).toEqual({ id: plt.id, name: pltName.name });
     expect(api.supervisorExplicit).toBe(false);
   });
 

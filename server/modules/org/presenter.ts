@@ -11,7 +11,7 @@ import type { EmployeeOut, UnitOut } from "./schema.js";
  */
 export function presentEmployee(
   e: EmployeeWithUnit,
-  opts: { showPrivate: boolean; supervisorId: string | null; hasAccount?: boolean },
+  opts: { showPrivate: boolean; supervisorId: string | null; supervisorName?: string | null; hasAccount?: boolean },
 ): z.infer<typeof EmployeeOut> {
   return {
     id: e.id,
@@ -25,6 +25,7 @@ export function presentEmployee(
     employmentType: e.employment_type,
     status: e.status,
     supervisorId: opts.supervisorId,
+    supervisor: opts.supervisorId ? { id: opts.supervisorId, name: opts.supervisorName ?? "" } : null,
     supervisorExplicit: e.supervisor_id !== null,
     ...(opts.showPrivate ? { birthDate: e.birth_date, gender: e.gender, appointedOn: e.appointed_on } : {}),
     ...(opts.hasAccount === undefined ? {} : { hasAccount: opts.hasAccount }),

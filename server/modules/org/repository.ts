@@ -215,3 +215,11 @@ export function getGrant(db: Db, id: string) {
 export function userOfEmployee(db: Db, employeeId: string) {
   return db.selectFrom("users").selectAll().where("employee_id", "=", employeeId).executeTakeFirst();
 }
+
+/** Names of employees by id (for showing supervisors without loading their records). */
+export async function employeeNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom("employees").select(["id", "name"]).where("id", "in", unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

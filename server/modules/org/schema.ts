@@ -110,6 +110,7 @@ export const EmployeeOut = z.object({
   employmentType: z.enum(["PNS", "PPPK"]),
   status: z.enum(["active", "inactive"]),
   supervisorId: z.string().nullable(),
+  supervisor: z.object({ id: z.string(), name: z.string() }).nullable(),
   supervisorExplicit: z.boolean(),
   birthDate: z.string().optional(),
   gender: z.enum(["M", "F"]).optional(),

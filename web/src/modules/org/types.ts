@@ -40,6 +40,7 @@ export interface Employee {
   employmentType: EmploymentType;
   status: EmployeeStatus;
   supervisorId: string | null;
+  supervisor: { id: string; name: string } | null;
   supervisorExplicit: boolean;
   birthDate?: string;
   gender?: "M" | "F";

@@ -2,7 +2,6 @@ import { Anchor, Card, Group, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useEmployee } from "../api";
 import { formatDate } from "../format";
 import type { Employee } from "../types";
 import { ROMAN } from "./PositionModal";
@@ -10,12 +9,11 @@ import { ToneBadge } from "./ToneBadge";
 
 function SupervisorLink({ employee }: { employee: Employee }) {
   const { t } = useTranslation("org");
-  const sup = useEmployee(employee.supervisorId);
-  if (!employee.supervisorId) return <>{t("employee.noSupervisor")}</>;
+  if (!employee.supervisor) return <>{t("employee.noSupervisor")}</>;
   return (
     <Group gap={6}>
-      <Anchor component={Link} to={`/org/employees/${employee.supervisorId}`} size="sm">
-        {sup.data?.name ?? t("employee.openSupervisor")}
+      <Anchor component={Link} to={`/org/employees/${employee.supervisor.id}`} size="sm">
+        {employee.supervisor.name || t("employee.openSupervisor")}
       </Anchor>
       <ToneBadge size="xs" color={employee.supervisorExplicit ? "grape" : "gray"}>
         {employee.supervisorExplicit ? t("employee.supervisorExplicit") : t("employee.supervisorDerived")}
