@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when it is missing or older than its sources,
 // then runs the server (TypeScript through tsx) in this process.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +22,9 @@ const built = fs.existsSync(webIndex) ? fs.statSync(webIndex).mtimeMs : 0;
 const sources = Math.max(newestMtime(path.join(root, "web")), fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
 if (!process.env.ABDI_WEB_DIR && built < sources) {
   process.stdout.write("Building the web app (first start or changed sources)...\n");
-  const { build } = await import("vite");
-  await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  // In a child process: the build needs a lot of memory that the server should not keep.
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 const { register } = await import("tsx/esm/api");
