@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 
 export type Engine = "sqlite" | "postgres";
@@ -21,7 +22,7 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
-  const root = path.resolve(import.meta.dirname, "..");
+  const root = projectRoot(import.meta.dirname);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "0.0.0.0",
@@ -34,4 +35,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionDays: Number(env.ABDI_SESSION_DAYS ?? 14),
     version: env.npm_package_version ?? "0.1.0",
   };
+}
+
+/** The folder with package.json above this file (the source tree or the bundled dist/server). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, "package.json"))) {
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
 }
