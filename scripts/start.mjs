@@ -23,7 +23,10 @@ const sources = Math.max(newestMtime(path.join(root, "web")), fs.statSync(path.j
 if (!process.env.ABDI_WEB_DIR && built < sources) {
   process.stdout.write("Building the web app (first start or changed sources)...\n");
   // In a child process: the build needs a lot of memory that the server should not keep.
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
