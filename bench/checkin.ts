@@ -7,7 +7,7 @@
  *
  * Env: BENCH_SECONDS (per HTTP phase, default 15), BENCH_RAW_SECONDS (8),
  * BENCH_CONCURRENCY (32), BENCH_EMPLOYEES (per HTTP phase, 30000), BENCH_GROUP_PARALLEL
- * (batches committing at once; default 1 on SQLite, 4 on PostgreSQL), BENCH_ENGINES (e.g. "postgres").
+ * (batches committing at once, default 1), BENCH_ENGINES (e.g. "postgres").
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -237,10 +237,10 @@ function load(port: number, sessions: Session[], seconds: number, tag: string): 
 
 async function httpPhase(database: Database, port: number, sessions: Session[], group: boolean, tag: string) {
   const parallel = process.env.BENCH_GROUP_PARALLEL ? { parallel: Number(process.env.BENCH_GROUP_PARALLEL) } : {};
-  configureCheckinCommit(database.db, database.engine, { group, ...parallel });
+  configureCheckinCommit(database.db, { group, ...parallel });
   const r = await load(port, sessions, HTTP_SECONDS, tag);
   const ok = r.statuses["201"] ?? 0;
-  const stats = checkinCommitter(database.db, database.engine)?.stats;
+  const stats = checkinCommitter(database.db)?.stats;
   const others = Object.entries(r.statuses).filter(([code]) => code !== "201");
   if (others.length) log(`  ${tag}: non-201 answers ${JSON.stringify(Object.fromEntries(others))}`);
   return { perSecond: rate(ok, r.elapsedMs), ok, p50: r.p50, p99: r.p99, avgBatch: stats?.batches ? stats.units / stats.batches : 1 };
@@ -262,7 +262,7 @@ async function benchEngine(engine: Engine) {
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : 0;
     try {
-      configureCheckinCommit(database.db, database.engine, { group: false });
+      configureCheckinCommit(database.db, { group: false });
       await load(port, world.sessions.slice(0, WARMUP), 5, "warmup");
       const single = await httpPhase(database, port, world.sessions.slice(WARMUP, WARMUP + PER_PHASE), false, "single");
       const group = await httpPhase(database, port, world.sessions.slice(WARMUP + PER_PHASE), true, "group");

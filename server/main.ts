@@ -6,6 +6,7 @@ import { createDatabase, DataDirInUseError } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { loadDemo } from "./demo/seed.js";
 import { recurringJobs } from "./jobs.js";
+import { ensureCalendarData } from "./modules/logbook/calendar/ensure.js";
 import { recoverInterruptedImports, settleImports } from "./modules/org/import/service.js";
 import { isSetUp } from "./modules/setup/service.js";
 import { startScheduler } from "./platform/scheduler.js";
@@ -27,6 +28,7 @@ try {
 
 const applied = await migrateToLatest(database.db, database.engine);
 if (applied.length) log.info({ applied }, "migrations applied");
+await ensureCalendarData(database.db);
 // On the embedded database this process is the only one: any unfinished import was ours and died with us.
 // On PostgreSQL another instance may still be running one, so only long-idle jobs are failed.
 const recovered = await recoverInterruptedImports(database.db, database.engine === "postgres" ? { idleForMs: 60_000 } : {});

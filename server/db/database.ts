@@ -63,7 +63,7 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
     file = path.join(opts.dataDir, "abdi.sqlite");
   }
   const sqlite = openSqlite(file);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     engine: "sqlite",
@@ -71,6 +71,31 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
       await db.destroy();
       // Kysely opens its connection lazily; close the handle ourselves so the lock is released.
       if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query anew; preparing is the largest cost of a small
+ * query on SQLite. The same SQL text reuses its prepared statement (an LRU of
+ * a few hundred). Safe because better-sqlite3 runs each statement to the end
+ * before the next one starts (no statement is iterated while reused).
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      const hit = cache.get(sql);
+      if (hit) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return stmt;
     },
   };
 }

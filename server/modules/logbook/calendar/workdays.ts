@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../../../platform/context.js";
 
 /**
@@ -66,4 +67,29 @@ export function zonedInstant(date: string, hhmm: string, timezone: string): Date
   const offset = offsets[timezone] ?? 7;
   const [h, m] = hhmm.split(":").map(Number);
   return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h - offset, m));
+}
+
+/**
+ * The calendar facts of one day in a single query: whether it is a holiday or
+ * cuti bersama, and whether it falls in Ramadan. The Calendar it returns is
+ * valid for that date only (what a check-in needs); use loadCalendar for ranges.
+ */
+export async function loadCalendarDay(db: Db, date: string): Promise<Calendar> {
+  const rows = await db
+    .selectFrom("calendar_days")
+    .select((eb) => [sql<string>`'day'`.as("source"), eb.ref("kind").$castTo<string>().as("kind"), "name_id", "name_en"])
+    .where("date", "=", date)
+    .unionAll(
+      db
+        .selectFrom("calendar_periods")
+        .select((eb) => [sql<string>`'period'`.as("source"), eb.ref("kind").$castTo<string>().as("kind"), "name_id", "name_en"])
+        .where("starts_on", "<=", date)
+        .where("ends_on", ">=", date),
+    )
+    .execute();
+  const days = rows
+    .filter((r) => r.source === "day" && (r.kind === "holiday" || r.kind === "cuti_bersama"))
+    .map((r) => ({ date, kind: r.kind as "holiday" | "cuti_bersama", nameId: r.name_id, nameEn: r.name_en }));
+  const ramadan = rows.some((r) => r.source === "period" && r.kind === "ramadan") ? [{ startsOn: date, endsOn: date }] : [];
+  return makeCalendar(days, ramadan);
 }

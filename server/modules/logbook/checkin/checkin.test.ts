@@ -226,7 +226,7 @@ describe.each(ENGINES)("check-in on %s", (engine) => {
     const people = [fresh(), fresh(), fresh()];
     await postCheckin(people[2].client, checkinBody());
     const key = newKey();
-    const committer = checkinCommitter(t.database.db, engine);
+    const committer = checkinCommitter(t.database.db);
     const batchesBefore = committer?.stats.batches ?? 0;
     const results = await Promise.all([
       postCheckin(people[0].client, checkinBody(), newKey()),
@@ -245,7 +245,7 @@ describe.each(ENGINES)("check-in on %s", (engine) => {
   });
 
   it("works the same with group commit turned off", async () => {
-    configureCheckinCommit(t.database.db, engine, { group: false });
+    configureCheckinCommit(t.database.db, { group: false });
     try {
       clockAt("2026-04-23", "07:31");
       const [a, b] = [fresh(), fresh()];
@@ -253,7 +253,7 @@ describe.each(ENGINES)("check-in on %s", (engine) => {
       expect(res.map((r) => r.statusCode).sort()).toEqual([201, 201, 409]);
       expect(res[1].json().minutesOff).toBe(1);
     } finally {
-      configureCheckinCommit(t.database.db, engine, { group: true });
+      configureCheckinCommit(t.database.db, { group: true });
     }
   });
 });

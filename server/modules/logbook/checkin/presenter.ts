@@ -16,6 +16,7 @@ export function presentCheckin(c: Checkin, opts: { showCoordinates: boolean }): 
     kind: c.kind,
     mode: c.mode,
     expectedMode: c.expected_mode,
+    mismatch: modeMismatch(c),
     serverTime: c.server_time,
     deviceTime: c.device_time,
     deviceTimeSkewed: deviceTimeSkewed(c.device_time, c.server_time),
@@ -32,6 +33,19 @@ export function presentCheckin(c: Checkin, opts: { showCoordinates: boolean }): 
     distanceM: c.distance_m === null ? null : Math.round(c.distance_m),
     coordinatesPurged: c.coords_purged_at !== null,
   };
+}
+
+/**
+ * Rostered one way, checked in another: a mode other than the roster's, or a
+ * rostered office day checked in at a registered home (or a home day at the
+ * office). Nothing is a mismatch without a published roster.
+ */
+export function modeMismatch(c: Pick<Checkin, "expected_mode" | "mode" | "geofence">): boolean {
+  if (c.expected_mode === null) return false;
+  if (c.mode !== c.expected_mode) return true;
+  if (c.expected_mode === "WFO") return c.geofence === "home";
+  if (c.expected_mode === "WFH") return c.geofence === "office";
+  return false;
 }
 
 /** Whether a row still holds an exact position (reading it is a sensitive read). */

@@ -42,8 +42,10 @@ export const CheckinOut = z.object({
   workDate: z.string(),
   kind: z.enum(["in", "out"]),
   mode: WorkModeSchema,
-  /** From the roster, once that module exists; null until then. */
+  /** The mode the published roster expected that day; null without a published roster. */
   expectedMode: WorkModeSchema.nullable(),
+  /** The check-in does not match the roster: another mode declared, or a rostered office day checked in at home (or the reverse). */
+  mismatch: z.boolean(),
   serverTime: z.string(),
   deviceTime: z.string().nullable(),
   /** The device clock was more than 24 h off the server's. */

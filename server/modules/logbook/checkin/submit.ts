@@ -6,8 +6,8 @@ import type { Ctx } from "../../../platform/context.js";
 import { conflict, invalid, notFound } from "../../../platform/errors.js";
 import { idempotent } from "../../../platform/idempotency.js";
 import { authorize } from "../../org/policies.js";
-import { isUniqueViolation } from "../calendar/db-errors.js";
-import { loadCalendar } from "../calendar/workdays.js";
+import { isRetryableConflict, isUniqueViolation } from "../calendar/db-errors.js";
+import { loadCalendarDay } from "../calendar/workdays.js";
 import { placesThatApply } from "../places/applicable.js";
 import { getLogbookSettings } from "../settings.js";
 import { expectedModeFor } from "./expected-mode.js";
@@ -49,7 +49,7 @@ export async function submitCheckin(ctx: Ctx, input: CheckinCreate, req: { key: 
   const workDate = localDate(serverTime, me.timezone);
   const [settings, calendar, places, expected] = await Promise.all([
     getLogbookSettings(ctx.db, me.agency_id),
-    loadCalendar(ctx.db, workDate, workDate),
+    loadCalendarDay(ctx.db, workDate),
     placesThatApply(ctx.db, { agencyId: me.agency_id, unitPath: me.unit_path, employeeId: me.id }),
     expectedModeFor({ id: me.id, agencyId: me.agency_id, unitId: me.unit_id }, workDate, ctx.db),
   ]);
@@ -87,17 +87,26 @@ export async function submitCheckin(ctx: Ctx, input: CheckinCreate, req: { key: 
     note: input.note ?? null,
     created_at: serverTime.toISOString(),
   };
-  try {
-    return await idempotent(withGroupCommit(ctx), { key: req.key, method: "POST", path: req.path, body: input }, (trx) => store(trx, row));
-  } catch (err) {
-    // Another request of the same person stored the same kind for the day first.
-    if (isUniqueViolation(err)) assertFree(await repo.dayCheckins(ctx.db, me.id, workDate), row.kind);
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await idempotent(withGroupCommit(ctx), { key: req.key, method: "POST", path: req.path, body: input }, (trx) => store(trx, row));
+    } catch (err) {
+      // The day already holds this kind (an earlier or concurrent submission): answer 409 with it.
+      if (isUniqueViolation(err)) assertFree(await repo.dayCheckins(ctx.db, me.id, workDate), row.kind);
+      // Two writers of the same person's rows crossed (several instances): once more, now in order.
+      if (attempt === 1 && isRetryableConflict(err)) continue;
+      throw err;
+    }
   }
 }
 
+/**
+ * The write, inside the (shared) transaction. A check-in relies on the
+ * (employee, day, kind) unique key to refuse a second one; a check-out first
+ * needs the day's check-in.
+ */
 async function store(trx: Transaction<DB>, row: Checkin): Promise<{ status: number; body: CheckinOut }> {
-  assertFree(await repo.dayCheckins(trx, row.employee_id, row.work_date), row.kind);
+  if (row.kind === "out") assertFree(await repo.dayCheckins(trx, row.employee_id, row.work_date), "out");
   await repo.insertCheckin(trx, row);
   return { status: 201, body: presentCheckin(row, self) };
 }

@@ -14,6 +14,8 @@ export interface ZonedClock {
   minutes: number;
 }
 
+/** Indonesia's zones keep fixed offsets (no daylight saving since 1964): hours east of UTC. */
+const FIXED_OFFSET_HOURS: Record<string, number> = { "Asia/Jakarta": 7, "Asia/Pontianak": 7, "Asia/Makassar": 8, "Asia/Jayapura": 9 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timezone: string): Intl.DateTimeFormat {
@@ -34,6 +36,12 @@ function formatter(timezone: string): Intl.DateTimeFormat {
 }
 
 export function zonedClock(instant: Date, timezone: string): ZonedClock {
+  const offset = FIXED_OFFSET_HOURS[timezone];
+  if (offset !== undefined) {
+    // Fast path for the Indonesian zones: shift and read the UTC fields.
+    const shifted = new Date(instant.getTime() + offset * 3_600_000);
+    return { date: shifted.toISOString().slice(0, 10), minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
+  }
   const parts: Record<string, string> = {};
   for (const p of formatter(timezone).formatToParts(instant)) parts[p.type] = p.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };

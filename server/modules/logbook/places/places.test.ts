@@ -4,6 +4,7 @@ import { ENGINES } from "../../../test/engines.js";
 import { type Client, createTestApp, type TestApp } from "../../../test/harness.js";
 import { ACTORS, type ActorName, buildOrgWorld, type OrgWorld, signInAll } from "../../../test/org-world.js";
 import { countRows, HOME_JKT, MONAS, newKey } from "../checkin/test-support.js";
+import { placesThatApply } from "./applicable.js";
 
 const circle = (p = MONAS, radiusM = 120) => ({ type: "circle", ...p, radiusM });
 const home = (name = "Rumah") => ({ kind: "home", name, shape: circle(HOME_JKT, 60) });
@@ -208,5 +209,22 @@ describe.each(ENGINES)("places on %s", (engine) => {
     expect((await c.employee.del(`/api/v1/places/${p.id}`)).statusCode).toBe(204);
     expect((await auditOf(p.id)).map((e) => e.action)).toEqual(["place.proposed", "place.deleted"]);
     expect((await c.employee.del(`/api/v1/places/${p.id}`)).statusCode).toBe(404);
+  });
+
+  it("judges a check-in against the offices of the unit and those above it, agency-wide offices and own approved places only", async () => {
+    const names = async () => (await placesThatApply(t.database.db, { agencyId: w.A.id, unitPath: w.X1.path, employeeId: w.e1.id })).map((p) => p.name);
+    const before = await names();
+    const add = async (client: Client, body: Record<string, unknown>) => expect((await client.post("/api/v1/places", body)).statusCode).toBe(201);
+    await add(c.hr, { name: "Gedung X1 baru", unitId: w.X1.id, shape: circle() });
+    await add(c.hr, { name: "Gedung X baru", unitId: w.X.id, shape: circle() });
+    await add(c.hrScoped, { name: "Gedung Y baru", unitId: w.Y.id, shape: circle() });
+    await add(c.hr, { name: "Kantor pusat baru", unitId: null, shape: circle() });
+    await add(c.hrOtherAgency, { name: "Kantor B baru", unitId: null, shape: circle() });
+    const pending = await c.employee.post("/api/v1/me/places", home("Rumah belum disetujui"));
+    expect(pending.json().status).toBe("pending");
+    const added = (await names()).filter((n) => !before.includes(n));
+    expect(added.sort()).toEqual(["Gedung X baru", "Gedung X1 baru", "Kantor pusat baru"]);
+    expect(before).toContain("Tempat hr");
+    expect(before).not.toContain("Tempat employee");
   });
 });
