@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
+import { arrangementRoutes } from "./modules/arrangement/routes.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { logbookRoutes } from "./modules/logbook/routes.js";
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(notificationRoutes);
       await api.register(logbookRoutes);
+      await api.register(arrangementRoutes);
     },
     { prefix: "/api/v1" },
   );

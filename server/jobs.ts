@@ -1,4 +1,5 @@
 import type { Engine } from "./config.js";
+import { recoverStaleGenerations } from "./modules/arrangement/roster/generate.js";
 import { purgeExpiredSessions } from "./modules/auth/service.js";
 import { runRetention } from "./modules/logbook/privacy/retention.js";
 import { sendReportReminders } from "./modules/logbook/reports/reminders.js";
@@ -14,6 +15,8 @@ export function recurringJobs(engine: Engine): RecurringJob[] {
     { name: "sessions.purge_expired", everyMs: HOUR, run: (db, now) => purgeExpiredSessions(db, now) },
     { name: "privacy.retention", everyMs: HOUR, run: (db, now) => runRetention(db, now) },
     { name: "logbook.report_reminders", everyMs: 30 * MINUTE, run: (db, now) => sendReportReminders(db, now) },
+    // Roster generations left by a stopped instance (no progress for two minutes) are marked failed.
+    { name: "arrangement.recover_generations", everyMs: MINUTE, run: (db, now) => recoverStaleGenerations(db, { idleForMs: 2 * MINUTE, now }) },
   ];
   if (engine === "postgres") {
     // Imports of an instance that died are failed once they have been idle for a minute.

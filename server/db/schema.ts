@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
+import type { ArrangementTables } from "./schema-arrangement.js";
 import type { LogbookTables } from "./schema-logbook.js";
 
 /** 0 or 1: booleans are integers on both engines (see dialect.ts). */
@@ -177,7 +178,7 @@ export interface SettingTable {
   updated_at: string;
 }
 
-export interface DB extends LogbookTables {
+export interface DB extends LogbookTables, ArrangementTables {
   agencies: AgencyTable;
   units: UnitTable;
   positions: PositionTable;

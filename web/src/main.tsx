@@ -1,6 +1,7 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./i18n";
+import { registerSW } from "virtual:pwa-register";
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
@@ -10,8 +11,14 @@ import { RouterProvider } from "react-router";
 import { createQueryClient } from "./app/queryClient";
 import { router } from "./app/router";
 import { cssVariablesResolver, theme } from "./app/theme";
+import { prepareOfflineQueries, whenSignedIn } from "./modules/logbook/offline/pwa";
+import { startOutboxSync } from "./offline/outbox";
 
 const queryClient = createQueryClient();
+prepareOfflineQueries(queryClient);
+// Queued daily submissions are replayed once signed in and whenever the connection returns; the service worker keeps the app shell for offline use.
+whenSignedIn(queryClient, startOutboxSync);
+registerSW({ immediate: true });
 const root = document.getElementById("root");
 
 if (root) {

@@ -2,6 +2,8 @@ import { createBrowserRouter } from "react-router";
 import { auditRoutes } from "../modules/audit/routes";
 import { ChangePasswordPage } from "../modules/auth/components/ChangePasswordPage";
 import { LoginPage } from "../modules/auth/components/LoginPage";
+import { logbookRoutes } from "../modules/logbook/routes";
+import { notificationRoutes } from "../modules/notifications/routes";
 import { orgRoutes } from "../modules/org/routes";
 import { ProfilePage } from "../modules/profile/components/ProfilePage";
 import { SetupPage } from "../modules/setup/components/SetupPage";
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
                       { path: "/profile", element: <ProfilePage /> },
                       ...orgRoutes,
                       ...auditRoutes,
+                      ...logbookRoutes,
+                      ...notificationRoutes,
                       { path: "*", element: <NotFoundPage /> },
                     ],
                   },

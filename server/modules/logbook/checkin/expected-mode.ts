@@ -1,5 +1,6 @@
 import type { WorkMode } from "../../../db/schema-logbook.js";
 import type { Db } from "../../../platform/context.js";
+import { publishedModeOn } from "../../arrangement/expected.js";
 
 export interface RosterSubject {
   id: string;
@@ -8,10 +9,11 @@ export interface RosterSubject {
 }
 
 /**
- * The work mode the roster expects of an employee on a day. The arrangement
- * module (rosters) replaces this body; until it exists nothing is expected and
- * check-ins store `expected_mode` null.
+ * The work mode the published roster expects of an employee on a day (the
+ * latest published roster of that week holding them), or null when no
+ * published roster covers the day. Stored on each check-in as `expected_mode`.
  */
-export async function expectedModeFor(_employee: RosterSubject, _date: string, _db?: Db): Promise<WorkMode | null> {
-  return null;
+export async function expectedModeFor(employee: RosterSubject, date: string, db?: Db): Promise<WorkMode | null> {
+  if (!db) return null;
+  return publishedModeOn(db, employee.id, date);
 }

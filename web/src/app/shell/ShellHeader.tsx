@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Me } from "../../api/types";
 import { LanguageControl } from "../../modules/auth/components/LanguageControl";
+import { NotificationBell } from "../../modules/notifications/NotificationBell";
 import { UserMenu } from "./UserMenu";
 
 interface Props {
@@ -38,6 +39,7 @@ export function ShellHeader({ me, navOpened, onToggleNav }: Props) {
       </Group>
       <Group gap="xs" wrap="nowrap">
         <LanguageControl />
+        <NotificationBell />
         <UserMenu me={me} />
       </Group>
     </Group>

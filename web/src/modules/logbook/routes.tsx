@@ -1,0 +1,61 @@
+import { IconCalendarStats, IconChecklist, IconHeartbeat, IconHomeCheck, IconMapPins, IconSettings, IconSun } from "@tabler/icons-react";
+import { type ComponentType, lazy, Suspense } from "react";
+import { Navigate, type RouteObject } from "react-router";
+import type { Me } from "../../api/types";
+import type { NavItem } from "../../app/nav";
+import { Loading } from "../../ui/Loading";
+import { Guard } from "../org/components/Guard";
+
+const TodayPage = lazy(() => import("./pages/TodayPage"));
+const ReportsPage = lazy(() => import("./pages/ReportsPage"));
+const ReportPage = lazy(() => import("./pages/ReportPage"));
+const ReviewPage = lazy(() => import("./pages/ReviewPage"));
+const HealthPage = lazy(() => import("./pages/HealthPage"));
+const HealthEmployeePage = lazy(() => import("./pages/HealthEmployeePage"));
+const PlacesPage = lazy(() => import("./pages/PlacesPage"));
+const MyPlacesPage = lazy(() => import("./pages/MyPlacesPage"));
+const SettingsPage = lazy(() => import("./pages/SettingsPage"));
+
+const hasRole = (me: Me, role: string) => me.grants.some((g) => g.role === role);
+export const isEmployee = (me: Me) => me.employeeId !== null;
+const isSupervisor = (me: Me) => me.isSupervisor;
+const isHealthOfficer = (me: Me) => hasRole(me, "health_officer");
+const seesHealth = (me: Me) => isHealthOfficer(me) || hasRole(me, "hr_admin") || hasRole(me, "leader");
+const isHr = (me: Me) => hasRole(me, "hr_admin");
+const isAgencyHr = (me: Me) => me.grants.some((g) => g.role === "hr_admin" && g.unitId === null);
+const anyone = () => true;
+
+function page(Page: ComponentType, allow: (me: Me) => boolean) {
+  return (
+    <Guard allow={allow}>
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    </Guard>
+  );
+}
+
+/** The daily logbook, mounted by the app shell inside the signed-in layout. */
+export const logbookRoutes: RouteObject[] = [
+  { path: "/logbook", element: <Navigate to="/logbook/today" replace /> },
+  { path: "/logbook/today", element: page(TodayPage, isEmployee) },
+  { path: "/logbook/reports", element: page(ReportsPage, isEmployee) },
+  { path: "/logbook/reports/:date", element: page(ReportPage, isEmployee) },
+  { path: "/logbook/review", element: page(ReviewPage, anyone) },
+  { path: "/logbook/health", element: page(HealthPage, seesHealth) },
+  // Linked from notifications; the server answers with what the viewer may see.
+  { path: "/logbook/health/employees/:id", element: page(HealthEmployeePage, anyone) },
+  { path: "/logbook/places", element: page(PlacesPage, isHr) },
+  { path: "/logbook/my-places", element: page(MyPlacesPage, isEmployee) },
+  { path: "/logbook/settings", element: page(SettingsPage, isAgencyHr) },
+];
+
+export const logbookNav: NavItem[] = [
+  { to: "/logbook/today", labelKey: "logbook:nav.today", icon: IconSun, visible: isEmployee },
+  { to: "/logbook/reports", labelKey: "logbook:nav.reports", icon: IconCalendarStats, visible: isEmployee },
+  { to: "/logbook/review", labelKey: "logbook:nav.review", icon: IconChecklist, visible: isSupervisor },
+  { to: "/logbook/health", labelKey: "logbook:nav.health", icon: IconHeartbeat, visible: isHealthOfficer },
+  { to: "/logbook/places", labelKey: "logbook:nav.places", icon: IconMapPins, visible: isHr },
+  { to: "/logbook/my-places", labelKey: "logbook:nav.myPlaces", icon: IconHomeCheck, visible: isEmployee },
+  { to: "/logbook/settings", labelKey: "logbook:nav.settings", icon: IconSettings, visible: isAgencyHr },
+];
