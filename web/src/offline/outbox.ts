@@ -10,6 +10,8 @@ import { ApiError, api } from "../api/client";
  */
 export interface OutboxItem {
   key: string;
+  /** The signed-in user who made it: only their session replays it. */
+  owner: string;
   method: "POST" | "PUT";
   url: string;
   body: unknown;
@@ -26,10 +28,20 @@ class OutboxDb extends Dexie {
   constructor() {
     super("abdi-outbox");
     this.version(1).stores({ items: "key, state, createdAt" });
+    this.version(2).stores({ items: "key, state, createdAt, owner" });
   }
 }
 
 const db = new OutboxDb();
+let owner: string | null = null;
+
+/** Who is signed in on this device; items of anyone else are kept but neither listed nor sent. */
+export function setOutboxOwner(userId: string | null): void {
+  if (owner === userId) return;
+  owner = userId;
+  changed();
+  if (userId) void flush();
+}
 const listeners = new Set<() => void>();
 const changed = () => {
   for (const l of listeners) l();
@@ -44,6 +56,11 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+/** The session is missing or stale: wait for a new sign-in instead of refusing the item. */
+function isSessionProblem(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 401 || ["csrf_failed", "password_change_required", "unauthenticated"].includes(err.code));
+}
+
 function isNetworkFailure(err: unknown): boolean {
   return err instanceof TypeError || (err instanceof ApiError && (err.status === 0 || err.status >= 502));
 }
@@ -51,8 +68,9 @@ function isNetworkFailure(err: unknown): boolean {
 export type SubmitResult<T> = { state: "sent"; data: T } | { state: "queued" };
 
 /** Sends now if possible, else keeps the request for later. Server refusals (4xx) are thrown to the caller. */
-export async function submit<T>(item: Omit<OutboxItem, "createdAt" | "attempts" | "state">): Promise<SubmitResult<T>> {
-  const full: OutboxItem = { ...item, createdAt: new Date().toISOString(), attempts: 0, state: "pending" };
+export async function submit<T>(item: Omit<OutboxItem, "createdAt" | "attempts" | "state" | "owner">): Promise<SubmitResult<T>> {
+  if (!owner) throw new ApiError(401, "unauthenticated", "Not signed in");
+  const full: OutboxItem = { ...item, owner, createdAt: new Date().toISOString(), attempts: 0, state: "pending" };
   if (navigator.onLine) {
     try {
       const data = await api<T>(item.method, item.url, item.body, { "idempotency-key": item.key });
@@ -73,14 +91,16 @@ export function flush(): Promise<number> {
   flushing ??= (async () => {
     let delivered = 0;
     try {
-      const pending = await db.items.where("state").equals("pending").sortBy("createdAt");
+      const me = owner;
+      if (!me) return 0;
+      const pending = (await db.items.where("state").equals("pending").sortBy("createdAt")).filter((i) => i.owner === me);
       for (const item of pending) {
         try {
           await api(item.method, item.url, item.body, { "idempotency-key": item.key });
           await db.items.delete(item.key);
           delivered++;
         } catch (err) {
-          if (isNetworkFailure(err)) {
+          if (isNetworkFailure(err) || isSessionProblem(err)) {
             await db.items.update(item.key, { attempts: item.attempts + 1 });
             break;
           }
@@ -98,8 +118,10 @@ export function flush(): Promise<number> {
   return flushing;
 }
 
-export function listOutbox(): Promise<OutboxItem[]> {
-  return db.items.orderBy("createdAt").toArray();
+export async function listOutbox(): Promise<OutboxItem[]> {
+  const me = owner;
+  if (!me) return [];
+  return (await db.items.orderBy("createdAt").toArray()).filter((i) => i.owner === me);
 }
 
 export async function discard(key: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { Me } from "../../../api/types";
+import { setOutboxOwner } from "../../../offline/outbox";
 import { authKeys } from "../../auth/api";
 
 /** The service worker's cache of the daily page's API answers (see vite.config.ts). */
@@ -34,6 +35,7 @@ export function prepareOfflineQueries(client: QueryClient): void {
 export function whenSignedIn(client: QueryClient, start: () => void): void {
   let started = false;
   watchSession(client, (me) => {
+    setOutboxOwner(me?.id ?? null);
     if (me && !started) {
       started = true;
       start();
