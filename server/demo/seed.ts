@@ -10,6 +10,7 @@ import { putSetting } from "../platform/settings.js";
 import { DEMO_PASSWORD, OPERATOR } from "./accounts.js";
 import { buildPlan, type Plan } from "./plan.js";
 import { assignRoles } from "./roles.js";
+import { buildTargets } from "./targets.js";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./accounts.js";
 
@@ -103,6 +104,7 @@ async function insertRows(trx: Transaction<DB>, ctx: SystemCtx, rows: DemoRows, 
   await insertAll(trx, "acting_assignments", rows.acting);
   await insertAll(trx, "users", rows.users);
   await insertAll(trx, "role_grants", rows.grants);
+  await insertAll(trx, "skp_targets", buildTargets(plan, todayIn(plan.agency.timezone, ctx.now()).slice(0, 4), now));
   await putSetting(trx, "demo.installation", true, now);
   await putSetting(trx, "setup.completed_at", now, now);
   await audit(trx, ctx, {

@@ -1,4 +1,15 @@
-import { IconCalendarStats, IconChecklist, IconHeartbeat, IconHomeCheck, IconMapPins, IconSettings, IconSun } from "@tabler/icons-react";
+import {
+  IconCalendarEvent,
+  IconCalendarStats,
+  IconChecklist,
+  IconFileExport,
+  IconHeartbeat,
+  IconHomeCheck,
+  IconMapPins,
+  IconSettings,
+  IconSun,
+  IconTarget,
+} from "@tabler/icons-react";
 import { type ComponentType, lazy, Suspense } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import type { Me } from "../../api/types";
@@ -15,6 +26,9 @@ const HealthEmployeePage = lazy(() => import("./pages/HealthEmployeePage"));
 const PlacesPage = lazy(() => import("./pages/PlacesPage"));
 const MyPlacesPage = lazy(() => import("./pages/MyPlacesPage"));
 const SettingsPage = lazy(() => import("./pages/SettingsPage"));
+const TargetsPage = lazy(() => import("./pages/TargetsPage"));
+const CalendarPage = lazy(() => import("./pages/CalendarPage"));
+const ExportPage = lazy(() => import("./pages/ExportPage"));
 
 const hasRole = (me: Me, role: string) => me.grants.some((g) => g.role === role);
 export const isEmployee = (me: Me) => me.employeeId !== null;
@@ -24,6 +38,8 @@ const seesHealth = (me: Me) => isHealthOfficer(me) || hasRole(me, "hr_admin") ||
 const isHr = (me: Me) => hasRole(me, "hr_admin");
 const isAgencyHr = (me: Me) => me.grants.some((g) => g.role === "hr_admin" && g.unitId === null);
 const anyone = () => true;
+const managesTargets = (me: Me) => isEmployee(me) || me.can.manageOrg;
+const exports = (me: Me) => isEmployee(me) || me.isSupervisor || me.can.viewEmployees || me.can.manageOrg;
 
 function page(Page: ComponentType, allow: (me: Me) => boolean) {
   return (
@@ -48,6 +64,9 @@ export const logbookRoutes: RouteObject[] = [
   { path: "/logbook/places", element: page(PlacesPage, isHr) },
   { path: "/logbook/my-places", element: page(MyPlacesPage, isEmployee) },
   { path: "/logbook/settings", element: page(SettingsPage, isAgencyHr) },
+  { path: "/logbook/targets", element: page(TargetsPage, managesTargets) },
+  { path: "/logbook/calendar", element: page(CalendarPage, anyone) },
+  { path: "/logbook/export", element: page(ExportPage, exports) },
 ];
 
 export const logbookNav: NavItem[] = [
@@ -57,5 +76,8 @@ export const logbookNav: NavItem[] = [
   { to: "/logbook/health", labelKey: "logbook:nav.health", icon: IconHeartbeat, visible: isHealthOfficer },
   { to: "/logbook/places", labelKey: "logbook:nav.places", icon: IconMapPins, visible: isHr },
   { to: "/logbook/my-places", labelKey: "logbook:nav.myPlaces", icon: IconHomeCheck, visible: isEmployee },
+  { to: "/logbook/targets", labelKey: "logbook:nav.targets", icon: IconTarget, visible: managesTargets },
+  { to: "/logbook/calendar", labelKey: "logbook:nav.calendar", icon: IconCalendarEvent, visible: anyone },
+  { to: "/logbook/export", labelKey: "logbook:nav.export", icon: IconFileExport, visible: exports },
   { to: "/logbook/settings", labelKey: "logbook:nav.settings", icon: IconSettings, visible: isAgencyHr },
 ];
