@@ -1,5 +1,6 @@
 import { IconHome, IconUserCircle } from "@tabler/icons-react";
 import type { Me } from "../api/types";
+import { arrangementNav } from "../modules/arrangement/routes";
 import { auditNav } from "../modules/audit/routes";
 import { logbookNav } from "../modules/logbook/routes";
 import { orgNav } from "../modules/org/routes";
@@ -9,7 +10,7 @@ export const homeNav: NavItem = { to: "/", labelKey: "common:nav.home", icon: Ic
 export const profileNav: NavItem = { to: "/profile", labelKey: "common:nav.profile", icon: IconUserCircle, visible: () => true };
 
 /** What modules contribute, in menu order. */
-const moduleNav: NavItem[] = [...logbookNav, ...orgNav, ...auditNav];
+const moduleNav: NavItem[] = [...logbookNav, ...arrangementNav, ...orgNav, ...auditNav];
 
 /** Module entries this person may see. */
 export function moduleNavFor(me: Me): NavItem[] {

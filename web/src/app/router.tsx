@@ -1,4 +1,5 @@
 import { createBrowserRouter } from "react-router";
+import { arrangementRoutes } from "../modules/arrangement/routes";
 import { auditRoutes } from "../modules/audit/routes";
 import { ChangePasswordPage } from "../modules/auth/components/ChangePasswordPage";
 import { LoginPage } from "../modules/auth/components/LoginPage";
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
                       ...orgRoutes,
                       ...auditRoutes,
                       ...logbookRoutes,
+                      ...arrangementRoutes,
                       ...notificationRoutes,
                       { path: "*", element: <NotFoundPage /> },
                     ],
