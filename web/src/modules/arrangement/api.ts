@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { get, patch, post } from "../../api/client";
+import { get, patch, post, put } from "../../api/client";
 import { toSearch } from "../logbook/api";
 import type { Grid, GridFilter, Mode, ModeRequest, RequestInput, Roster, Week } from "./types";
 
@@ -86,5 +86,84 @@ export function useDecide() {
     mutationFn: (v: { id: string; decision: "approve" | "decline"; comment: string | null }) =>
       post<ModeRequest>(`/arrangement/requests/${v.id}/decision`, { decision: v.decision, comment: v.comment }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: arrangementKeys.requests }),
+  });
+}
+
+export const COMMUTE_MODES = ["KRL", "MRT", "LRT", "BUS"] as const;
+export type CommuteMode = (typeof COMMUTE_MODES)[number];
+
+export interface Commute {
+  mode: CommuteMode | null;
+  verified: boolean;
+  verifiedAt: string | null;
+}
+
+export interface Factors {
+  employeeId: string;
+  name: string;
+  commute: Commute;
+  caregiving: boolean;
+  age?: number;
+  sensitive?: { comorbidity: boolean; pregnancy: boolean; healthNotCleared: boolean };
+  updatedAt: string | null;
+}
+
+export interface FactorsInput {
+  commute: CommuteMode | null;
+  comorbidity: boolean;
+  pregnancy: boolean;
+  caregiving: boolean;
+}
+
+export type CommuteFilter = "unverified" | "verified" | "any";
+
+export interface FactorItem {
+  employeeId: string;
+  name: string;
+  unit: { id: string; name: string };
+  commute: Commute;
+  caregiving: boolean;
+}
+
+export interface FactorPage {
+  items: FactorItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const FACTOR_PAGE_SIZE = 50;
+
+const factorKeys = {
+  mine: ["arrangement", "factors", "mine"] as const,
+  list: (commute: CommuteFilter, page: number) => ["arrangement", "factors", "list", commute, page] as const,
+};
+
+export function useMyFactors() {
+  return useQuery({ queryKey: factorKeys.mine, queryFn: () => get<Factors>("/me/arrangement-factors") });
+}
+
+export function useDeclareFactors() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FactorsInput) => put<Factors>("/me/arrangement-factors", body),
+    onSuccess: (f) => qc.setQueryData(factorKeys.mine, f),
+  });
+}
+
+export function useDeclaredCommutes(commute: CommuteFilter, page: number) {
+  return useQuery({
+    queryKey: factorKeys.list(commute, page),
+    queryFn: () => get<FactorPage>(`/arrangement/factors${toSearch({ commute, page, pageSize: FACTOR_PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useVerifyCommute() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { employeeId: string; verified: boolean }) =>
+      post<Factors>(`/arrangement/factors/${v.employeeId}/commute-verification`, { verified: v.verified }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["arrangement", "factors", "list"] }),
   });
 }

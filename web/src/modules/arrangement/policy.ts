@@ -19,6 +19,21 @@ export interface PolicyWindow {
   legalBasis: string;
 }
 
+/** The office cap that goes with a risk level. */
+export interface RiskLevel {
+  level: number;
+  pct: number;
+}
+
+/** The risk level of a unit subtree (null: the whole agency) over a period. */
+export interface RiskArea {
+  unitId: string | null;
+  level: number;
+  startsOn: string;
+  endsOn: string | null;
+  legalBasis?: string;
+}
+
 /** The rule set as the server returns it; fields not edited here are sent back unchanged. */
 export interface Rules extends Record<string, unknown> {
   weights: Record<WeightKey, number>;
@@ -27,6 +42,8 @@ export interface Rules extends Record<string, unknown> {
   defaultCapPct: number;
   caps: CapRule[];
   windows: PolicyWindow[];
+  riskLevels?: RiskLevel[];
+  riskAreas?: RiskArea[];
 }
 
 export interface Policy {

@@ -1,31 +1,20 @@
 import { IconEye, IconHistory } from "@tabler/icons-react";
-import { type ComponentType, lazy, Suspense } from "react";
+import { lazy } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import type { Me } from "../../api/types";
+import { guardedPage } from "../../app/guardedPage";
 import type { NavItem } from "../../app/nav";
-import { Loading } from "../../ui/Loading";
-import { Guard } from "../org/components/Guard";
 
 const EventsPage = lazy(() => import("./EventsPage"));
 const AccessPage = lazy(() => import("./AccessPage"));
 
 const canView = (me: Me) => me.can.viewAudit;
 
-function page(Page: ComponentType) {
-  return (
-    <Guard allow={canView}>
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    </Guard>
-  );
-}
-
 /** Audit pages, for agency-wide HR admins and operators. */
 export const auditRoutes: RouteObject[] = [
   { path: "/audit", element: <Navigate to="/audit/events" replace /> },
-  { path: "/audit/events", element: page(EventsPage) },
-  { path: "/audit/access", element: page(AccessPage) },
+  { path: "/audit/events", element: guardedPage(EventsPage, canView) },
+  { path: "/audit/access", element: guardedPage(AccessPage, canView) },
 ];
 
 export const auditNav: NavItem[] = [

@@ -10,12 +10,11 @@ import {
   IconSun,
   IconTarget,
 } from "@tabler/icons-react";
-import { type ComponentType, lazy, Suspense } from "react";
+import { lazy } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import type { Me } from "../../api/types";
+import { guardedPage } from "../../app/guardedPage";
 import type { NavItem } from "../../app/nav";
-import { Loading } from "../../ui/Loading";
-import { Guard } from "../org/components/Guard";
 
 const TodayPage = lazy(() => import("./pages/TodayPage"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage"));
@@ -41,32 +40,22 @@ const anyone = () => true;
 const managesTargets = (me: Me) => isEmployee(me) || me.can.manageOrg;
 const exports = (me: Me) => isEmployee(me) || me.isSupervisor || me.can.viewEmployees || me.can.manageOrg;
 
-function page(Page: ComponentType, allow: (me: Me) => boolean) {
-  return (
-    <Guard allow={allow}>
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    </Guard>
-  );
-}
-
 /** The daily logbook, mounted by the app shell inside the signed-in layout. */
 export const logbookRoutes: RouteObject[] = [
   { path: "/logbook", element: <Navigate to="/logbook/today" replace /> },
-  { path: "/logbook/today", element: page(TodayPage, isEmployee) },
-  { path: "/logbook/reports", element: page(ReportsPage, isEmployee) },
-  { path: "/logbook/reports/:date", element: page(ReportPage, isEmployee) },
-  { path: "/logbook/review", element: page(ReviewPage, anyone) },
-  { path: "/logbook/health", element: page(HealthPage, seesHealth) },
+  { path: "/logbook/today", element: guardedPage(TodayPage, isEmployee) },
+  { path: "/logbook/reports", element: guardedPage(ReportsPage, isEmployee) },
+  { path: "/logbook/reports/:date", element: guardedPage(ReportPage, isEmployee) },
+  { path: "/logbook/review", element: guardedPage(ReviewPage, anyone) },
+  { path: "/logbook/health", element: guardedPage(HealthPage, seesHealth) },
   // Linked from notifications; the server answers with what the viewer may see.
-  { path: "/logbook/health/employees/:id", element: page(HealthEmployeePage, anyone) },
-  { path: "/logbook/places", element: page(PlacesPage, isHr) },
-  { path: "/logbook/my-places", element: page(MyPlacesPage, isEmployee) },
-  { path: "/logbook/settings", element: page(SettingsPage, isAgencyHr) },
-  { path: "/logbook/targets", element: page(TargetsPage, managesTargets) },
-  { path: "/logbook/calendar", element: page(CalendarPage, anyone) },
-  { path: "/logbook/export", element: page(ExportPage, exports) },
+  { path: "/logbook/health/employees/:id", element: guardedPage(HealthEmployeePage, anyone) },
+  { path: "/logbook/places", element: guardedPage(PlacesPage, isHr) },
+  { path: "/logbook/my-places", element: guardedPage(MyPlacesPage, isEmployee) },
+  { path: "/logbook/settings", element: guardedPage(SettingsPage, isAgencyHr) },
+  { path: "/logbook/targets", element: guardedPage(TargetsPage, managesTargets) },
+  { path: "/logbook/calendar", element: guardedPage(CalendarPage, anyone) },
+  { path: "/logbook/export", element: guardedPage(ExportPage, exports) },
 ];
 
 export const logbookNav: NavItem[] = [

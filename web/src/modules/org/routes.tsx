@@ -1,10 +1,9 @@
 import { IconFileImport, IconSitemap, IconUsers } from "@tabler/icons-react";
-import { type ComponentType, lazy, Suspense } from "react";
+import { lazy } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import type { Me } from "../../api/types";
+import { guardedPage } from "../../app/guardedPage";
 import type { NavItem } from "../../app/nav";
-import { Loading } from "../../ui/Loading";
-import { Guard } from "./components/Guard";
 
 const UnitsPage = lazy(() => import("./pages/UnitsPage"));
 const EmployeesPage = lazy(() => import("./pages/EmployeesPage"));
@@ -16,26 +15,16 @@ const canManage = (me: Me) => me.can.manageOrg;
 const canView = (me: Me) => me.can.manageOrg || me.can.viewEmployees;
 const anyone = () => true;
 
-function page(Page: ComponentType, allow: (me: Me) => boolean) {
-  return (
-    <Guard allow={allow}>
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    </Guard>
-  );
-}
-
 /** Organisation pages, mounted by the app shell inside the signed-in layout. */
 export const orgRoutes: RouteObject[] = [
   { path: "/org", element: <Navigate to="/org/employees" replace /> },
-  { path: "/org/units", element: page(UnitsPage, canView) },
-  { path: "/org/employees", element: page(EmployeesPage, canView) },
-  { path: "/org/employees/new", element: page(EmployeeFormPage, canManage) },
+  { path: "/org/units", element: guardedPage(UnitsPage, canView) },
+  { path: "/org/employees", element: guardedPage(EmployeesPage, canView) },
+  { path: "/org/employees/new", element: guardedPage(EmployeeFormPage, canManage) },
   // Anyone may open a profile link; the server answers with what the viewer may see (their own, their reports, their scope).
-  { path: "/org/employees/:id", element: page(EmployeePage, anyone) },
-  { path: "/org/employees/:id/edit", element: page(EmployeeFormPage, canManage) },
-  { path: "/org/import", element: page(ImportPage, canManage) },
+  { path: "/org/employees/:id", element: guardedPage(EmployeePage, anyone) },
+  { path: "/org/employees/:id/edit", element: guardedPage(EmployeeFormPage, canManage) },
+  { path: "/org/import", element: guardedPage(ImportPage, canManage) },
 ];
 
 export const orgNav: NavItem[] = [

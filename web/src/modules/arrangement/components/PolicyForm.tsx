@@ -3,8 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { useFieldErrors } from "../../../ui/fieldErrors";
-import { type Policy, type PolicyWindow, useCreatePolicy, WEIGHT_KEYS, type WeightKey } from "../policy";
+import { type Policy, type PolicyWindow, type RiskArea, type RiskLevel, useCreatePolicy, WEIGHT_KEYS, type WeightKey } from "../policy";
 import { CapList, type UnitCap, WindowList } from "./PolicyLists";
+import { RiskAreaList, RiskLevelTable } from "./RiskLists";
 
 const num = (v: string | number) => (typeof v === "number" ? v : Number(v) || 0);
 
@@ -24,6 +25,8 @@ export function PolicyForm({ base }: { base: Policy }) {
   const [ageThreshold, setAgeThreshold] = useState(r.ageThreshold);
   const [pinnedEchelons, setPinnedEchelons] = useState(r.pinnedEchelons);
   const [windows, setWindows] = useState<PolicyWindow[]>(r.windows);
+  const [riskLevels, setRiskLevels] = useState<RiskLevel[]>(r.riskLevels ?? []);
+  const [riskAreas, setRiskAreas] = useState<RiskArea[]>(r.riskAreas ?? []);
 
   const submit = () =>
     create.mutate({
@@ -37,6 +40,8 @@ export function PolicyForm({ base }: { base: Policy }) {
         ageThreshold,
         pinnedEchelons,
         windows,
+        riskLevels,
+        riskAreas: riskAreas.map(({ legalBasis: basis, ...a }) => ({ ...a, endsOn: a.endsOn || null, ...(basis?.trim() ? { legalBasis: basis.trim() } : {}) })),
         caps: [...kept, ...caps.map((c) => ({ unitId: c.unitId, date: null, pct: c.pct }))],
       },
     });
@@ -74,6 +79,12 @@ export function PolicyForm({ base }: { base: Policy }) {
         <Textarea label={t("policy.note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} />
         <Fieldset legend={t("policy.caps")}>
           <CapList caps={caps} onChange={setCaps} errors={errors} offset={kept.length} />
+        </Fieldset>
+        <Fieldset legend={t("policy.riskLevels")}>
+          <RiskLevelTable levels={riskLevels} onChange={setRiskLevels} errors={errors} />
+        </Fieldset>
+        <Fieldset legend={t("policy.riskAreas")}>
+          <RiskAreaList areas={riskAreas} levels={riskLevels} onChange={setRiskAreas} errors={errors} />
         </Fieldset>
         <Fieldset legend={t("policy.weights")}>
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
