@@ -1,10 +1,9 @@
 import { IconCalendarUser, IconChecklist, IconGavel, IconLayoutGrid, IconMessageQuestion, IconUserHeart } from "@tabler/icons-react";
-import { type ComponentType, lazy, Suspense } from "react";
+import { lazy } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import type { Me } from "../../api/types";
+import { guardedPage } from "../../app/guardedPage";
 import type { NavItem } from "../../app/nav";
-import { Loading } from "../../ui/Loading";
-import { Guard } from "../org/components/Guard";
 
 const RosterPage = lazy(() => import("./pages/RosterPage"));
 const MyWeekPage = lazy(() => import("./pages/MyWeekPage"));
@@ -18,25 +17,15 @@ const managesRoster = (me: Me) => me.can.manageOrg;
 const isAgencyHr = (me: Me) => me.grants.some((g) => g.role === "hr_admin" && g.unitId === null);
 const decides = (me: Me) => me.isSupervisor || me.grants.some((g) => g.role === "hr_admin");
 
-function page(Page: ComponentType, allow: (me: Me) => boolean) {
-  return (
-    <Guard allow={allow}>
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    </Guard>
-  );
-}
-
 /** Work arrangement: the HR roster, the own week, the request decisions and the work-from-home factors. */
 export const arrangementRoutes: RouteObject[] = [
   { path: "/arrangement", element: <Navigate to="/arrangement/my-week" replace /> },
-  { path: "/arrangement/roster", element: page(RosterPage, managesRoster) },
-  { path: "/arrangement/my-week", element: page(MyWeekPage, isEmployee) },
-  { path: "/arrangement/requests", element: page(RequestsPage, decides) },
-  { path: "/arrangement/policy", element: page(PolicyPage, isAgencyHr) },
-  { path: "/arrangement/my-factors", element: page(MyFactorsPage, isEmployee) },
-  { path: "/arrangement/factors", element: page(FactorsPage, managesRoster) },
+  { path: "/arrangement/roster", element: guardedPage(RosterPage, managesRoster) },
+  { path: "/arrangement/my-week", element: guardedPage(MyWeekPage, isEmployee) },
+  { path: "/arrangement/requests", element: guardedPage(RequestsPage, decides) },
+  { path: "/arrangement/policy", element: guardedPage(PolicyPage, isAgencyHr) },
+  { path: "/arrangement/my-factors", element: guardedPage(MyFactorsPage, isEmployee) },
+  { path: "/arrangement/factors", element: guardedPage(FactorsPage, managesRoster) },
 ];
 
 export const arrangementNav: NavItem[] = [
