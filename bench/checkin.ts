@@ -10,15 +10,12 @@
  * (batches committing at once, default 1), BENCH_ENGINES (e.g. "postgres").
  */
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { type Kysely, sql } from "kysely";
-import pg from "pg";
 import { buildApp } from "../server/app.js";
 import type { Engine } from "../server/config.js";
-import { createDatabase, type Database } from "../server/db/database.js";
+import type { Database } from "../server/db/database.js";
 import { newId } from "../server/db/ids.js";
 import { migrateToLatest } from "../server/db/migrate.js";
 import type { DB } from "../server/db/schema.js";
@@ -26,6 +23,7 @@ import type { CheckinTable } from "../server/db/schema-logbook.js";
 import { hashToken } from "../server/modules/auth/service.js";
 import { ensureCalendarData } from "../server/modules/logbook/calendar/ensure.js";
 import { checkinCommitter, configureCheckinCommit } from "../server/modules/logbook/checkin/group-commit.js";
+import { openThrowawayDatabase } from "./throwaway-db.js";
 
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const RAW_SECONDS = Number(process.env.BENCH_RAW_SECONDS ?? 8);
@@ -48,30 +46,6 @@ interface World {
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
-
-async function openEngine(engine: Engine): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (engine === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "abdi-bench-"));
-    const database = createDatabase({ sqliteFile: path.join(dir, "bench.sqlite") });
-    return { database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "";
-  const name = `abdi_bench_${randomBytes(5).toString("hex")}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = createDatabase({ databaseUrl: url.toString() });
-  return { database, cleanup: () => admin(`drop database if exists ${name} with (force)`) };
-}
 
 /** An agency, a unit with an office, and employees each with an account and a live session. */
 async function seed(db: Kysely<DB>, count: number): Promise<World> {
@@ -247,7 +221,7 @@ async function httpPhase(database: Database, port: number, sessions: Session[], 
 }
 
 async function benchEngine(engine: Engine) {
-  const { database, cleanup } = await openEngine(engine);
+  const { database, cleanup } = await openThrowawayDatabase(engine, "abdi-bench");
   try {
     await migrateToLatest(database.db, engine);
     await ensureCalendarData(database.db);
@@ -275,7 +249,6 @@ async function benchEngine(engine: Engine) {
       await app.close();
     }
   } finally {
-    await database.close();
     await cleanup();
   }
 }

@@ -8,14 +8,9 @@
  *
  *   npx tsx bench/roster-store.ts            BENCH_SIZES=1000,100000 BENCH_ENGINES=sqlite
  */
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import type { Engine } from "../server/config.js";
-import { createDatabase, type Database } from "../server/db/database.js";
+import type { Database } from "../server/db/database.js";
 import { toJson } from "../server/db/dialect.js";
 import { newId } from "../server/db/ids.js";
 import { migrateToLatest } from "../server/db/migrate.js";
@@ -27,40 +22,11 @@ import { GridQuery } from "../server/modules/arrangement/roster/schema.js";
 import { addDays, mondayOf } from "../server/modules/arrangement/week.js";
 import type { Actor } from "../server/platform/actor.js";
 import type { Ctx } from "../server/platform/context.js";
+import { openThrowawayDatabase } from "./throwaway-db.js";
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const WEEK = addDays(mondayOf(new Date().toISOString().slice(0, 10)), 7);
-
-async function openEngine(engine: Engine): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (engine === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "abdi-roster-"));
-    const database = createDatabase({ sqliteFile: path.join(dir, "bench.sqlite") });
-    return { database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "";
-  const name = `abdi_roster_${randomBytes(5).toString("hex")}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = createDatabase({ databaseUrl: url.toString() });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await admin(`drop database if exists ${name} with (force)`);
-    },
-  };
-}
 
 function hrCtx(database: Database, agencyId: string, userId: string): Ctx {
   const actor: Actor = {
@@ -253,22 +219,20 @@ const engines = (process.env.BENCH_ENGINES ?? (process.env.BENCH_DATABASE_URL ||
 ) as Engine[];
 for (const engine of engines) {
   {
-    const { database, cleanup } = await openEngine(engine);
+    const { database, cleanup } = await openThrowawayDatabase(engine, "abdi-roster");
     await migrateToLatest(database.db, engine);
     await loadDemo({ db: database.db, engine, actor: null, requestId: null, ip: null, now: () => new Date() });
     const agency = await database.db.selectFrom("agencies").select("id").executeTakeFirstOrThrow();
     const user = await database.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
     await measure(`${engine}: demo agency`, hrCtx(database, agency.id, user.id));
-    await database.close();
     await cleanup();
   }
   for (const size of SIZES) {
-    const { database, cleanup } = await openEngine(engine);
+    const { database, cleanup } = await openThrowawayDatabase(engine, "abdi-roster");
     await migrateToLatest(database.db, engine);
     const agencyId = await syntheticAgency(database, size);
     const user = await database.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
     await measure(`${engine}: synthetic`, hrCtx(database, agencyId, user.id));
-    if (engine === "sqlite") await database.close();
     await cleanup();
   }
 }

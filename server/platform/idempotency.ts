@@ -35,13 +35,17 @@ export function bodyHash(body: unknown): string {
  * offline replay gets the first answer back; the same key with another body
  * (or for another route) is refused. Without a key the work simply runs.
  */
+/** Runs work in a transaction; the default opens one per call, group commit shares one among many. */
+export type TransactionRunner = <R>(work: (trx: Transaction<DB>) => Promise<R>) => Promise<R>;
+
 export async function idempotent<T>(
   ctx: Ctx,
   req: { key: string | undefined; method: string; path: string; body: unknown },
   work: (trx: Transaction<DB>) => Promise<{ status: number; body: T }>,
+  runInTransaction: TransactionRunner = (w) => ctx.db.transaction().execute(w),
 ): Promise<IdempotentResult<T>> {
   if (req.key === undefined) {
-    const r = await ctx.db.transaction().execute(work);
+    const r = await runInTransaction(work);
     return { ...r, replayed: false };
   }
   if (!KEY_RE.test(req.key)) {
@@ -62,7 +66,7 @@ export async function idempotent<T>(
   const earlier = await stored();
   if (earlier) return earlier;
   try {
-    const r = await ctx.db.transaction().execute(async (trx) => {
+    const r = await runInTransaction(async (trx) => {
       const result = await work(trx);
       await trx
         .insertInto("idempotency_keys")

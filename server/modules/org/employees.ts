@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import type { Insertable } from "kysely";
 import type { z } from "zod";
 import { newId } from "../../db/ids.js";
-import type { EmployeeTable } from "../../db/schema.js";
+import type { EmployeeTable, UserTable } from "../../db/schema.js";
 import { logAccess } from "../../platform/access-log.js";
 import { scopeOf } from "../../platform/actor.js";
 import { audit, diff } from "../../platform/audit.js";
@@ -186,25 +187,27 @@ export async function createEmployee(ctx: Ctx, input: z.infer<typeof EmployeeCre
   return getEmployee(ctx, id);
 }
 
-export async function insertAccount(db: Db, a: { employeeId: string; name: string; now: string; passwordHash?: string; isDemo?: boolean }) {
-  await db
-    .insertInto("users")
-    .values({
-      id: newId(),
-      employee_id: a.employeeId,
-      email: null,
-      display_name: a.name,
-      password_hash: a.passwordHash ?? NO_PASSWORD,
-      must_change_password: a.passwordHash ? 0 : 1,
-      is_operator: 0,
-      is_demo: a.isDemo ? 1 : 0,
-      disabled: 0,
-      locale: "id",
-      password_changed_at: a.now,
-      created_at: a.now,
-      updated_at: a.now,
-    })
-    .execute();
+/** The account row of an employee: no usable password unless a hash is given. Shared by the form and the import. */
+export function accountRow(a: { employeeId: string; name: string; now: string; passwordHash?: string; isDemo?: boolean }): Insertable<UserTable> {
+  return {
+    id: newId(),
+    employee_id: a.employeeId,
+    email: null,
+    display_name: a.name,
+    password_hash: a.passwordHash ?? NO_PASSWORD,
+    must_change_password: a.passwordHash ? 0 : 1,
+    is_operator: 0,
+    is_demo: a.isDemo ? 1 : 0,
+    disabled: 0,
+    locale: "id",
+    password_changed_at: a.now,
+    created_at: a.now,
+    updated_at: a.now,
+  };
+}
+
+export async function insertAccount(db: Db, a: Parameters<typeof accountRow>[0]) {
+  await db.insertInto("users").values(accountRow(a)).execute();
 }
 
 export async function updateEmployee(ctx: Ctx, id: string, patch: z.infer<typeof EmployeeUpdate>) {

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers";
-import { type Kysely, sql, type Transaction, type TransactionBuilder } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.js";
-import type { Ctx } from "../../../platform/context.js";
+import type { TransactionRunner } from "../../../platform/idempotency.js";
 
 type Work<T> = (trx: Transaction<DB>) => Promise<T>;
 
@@ -157,23 +157,9 @@ export function checkinCommitter(db: Kysely<DB>): GroupCommit | null {
   return committers.get(db) ?? null;
 }
 
-/**
- * The service context whose `db.transaction().execute(work)` joins the group
- * commit; every other query goes to the database as usual. This lets the
- * platform's `idempotent()` store its key in the same (shared) transaction as
- * the check-in, unchanged.
- */
-export function withGroupCommit(ctx: Ctx): Ctx {
-  const committer = checkinCommitter(ctx.db);
-  if (!committer) return ctx;
-  const db = ctx.db;
-  const joined = { execute: <T>(work: Work<T>) => committer.run(work) } as unknown as TransactionBuilder<DB>;
-  const view = new Proxy(db, {
-    get(target, prop) {
-      if (prop === "transaction") return () => joined;
-      const value = Reflect.get(target, prop, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { ...ctx, db: view };
+/** The transaction runner that joins the group commit (undefined when batching is off: one transaction per call). */
+export function groupCommitRunner(db: Kysely<DB>): TransactionRunner | undefined {
+  const committer = checkinCommitter(db);
+  if (!committer) return undefined;
+  return <R>(work: Work<R>) => committer.run(work);
 }

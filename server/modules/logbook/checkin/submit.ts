@@ -12,7 +12,7 @@ import { placesThatApply } from "../places/applicable.js";
 import { getLogbookSettings } from "../settings.js";
 import { expectedModeFor } from "./expected-mode.js";
 import { evaluateFix, fixErrors } from "./geofence.js";
-import { withGroupCommit } from "./group-commit.js";
+import { groupCommitRunner } from "./group-commit.js";
 import { checkinPolicy } from "./policies.js";
 import { presentCheckin } from "./presenter.js";
 import * as repo from "./repository.js";
@@ -89,7 +89,7 @@ export async function submitCheckin(ctx: Ctx, input: CheckinCreate, req: { key: 
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await idempotent(withGroupCommit(ctx), { key: req.key, method: "POST", path: req.path, body: input }, (trx) => store(trx, row));
+      return await idempotent(ctx, { key: req.key, method: "POST", path: req.path, body: input }, (trx) => store(trx, row), groupCommitRunner(ctx.db));
     } catch (err) {
       // The day already holds this kind (an earlier or concurrent submission): answer 409 with it.
       if (isUniqueViolation(err)) assertFree(await repo.dayCheckins(ctx.db, me.id, workDate), row.kind);

@@ -1,8 +1,7 @@
 import type { Insertable } from "kysely";
-import { newId } from "../../../db/ids.js";
 import type { EmployeeTable, UserTable } from "../../../db/schema.js";
 import type { Db } from "../../../platform/context.js";
-import { NO_PASSWORD } from "../employees.js";
+import { accountRow } from "../employees.js";
 import * as repo from "./repository.js";
 import type { NewPosition, PlannedEmployee } from "./types.js";
 
@@ -49,21 +48,7 @@ export class ImportWriter {
 
   /** The same account the employee form creates: no usable password until HR sets a temporary one. */
   private account(p: PlannedEmployee, now: string): Insertable<UserTable> {
-    return {
-      id: newId(),
-      employee_id: p.id,
-      email: null,
-      display_name: p.values.name,
-      password_hash: NO_PASSWORD,
-      must_change_password: 1,
-      is_operator: 0,
-      is_demo: 0,
-      disabled: 0,
-      locale: "id",
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    };
+    return accountRow({ employeeId: p.id, name: p.values.name, now });
   }
 
   async write(trx: Db, plans: PlannedEmployee[], now: string): Promise<ChunkSummary> {
