@@ -29,7 +29,7 @@ try {
 const applied = await migrateToLatest(database.db, database.engine);
 if (applied.length) log.info({ applied }, "migrations applied");
 await ensureCalendarData(database.db);
-// On the embedded database this process is the only one: any unfinished import was ours and died with us.
+// On the embedded database this process is the only one, so every unfinished import was ours and died with us.
 // On PostgreSQL another instance may still be running one, so only long-idle jobs are failed.
 const recovered = await recoverInterruptedImports(database.db, database.engine === "postgres" ? { idleForMs: 60_000 } : {});
 if (recovered) log.warn({ recovered }, "interrupted imports marked as failed");

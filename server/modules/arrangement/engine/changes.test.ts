@@ -148,7 +148,7 @@ describe("overrides and requests", () => {
     expect(applyOverride(changed.roster, { employeeId: away, date: day, mode: "WFH" }).roster.collisions).toEqual([]);
   });
 
-  it("property: any sequence of overrides leaves counts, conflicts and collisions equal to a full recount", () => {
+  it("property — every sequence of overrides leaves counts, conflicts and collisions equal to a full recount", () => {
     const change = fc.record({ row: fc.nat(), day: fc.nat({ max: 4 }), mode: fc.constantFrom<WorkMode>("WFO", "WFO", "WFH", "WFH", "CUTI", "DL", "SAKIT") });
     fc.assert(
       fc.property(agencyArb({ maxUnits: 4, maxEmployees: 25 }), fc.array(change, { minLength: 1, maxLength: 6 }), ({ input }, changes) => {

@@ -86,7 +86,7 @@ describe("health rule", () => {
     );
   });
 
-  it("property: any listed symptom means not cleared under the default rule", () => {
+  it("property — each listed symptom means not cleared under the default rule", () => {
     fc.assert(
       fc.property(answersArb, fc.constantFrom(...SYMPTOMS), (g, symptom) => {
         const a = toAnswers({ ...g, symptoms: g.symptoms.includes(symptom) ? g.symptoms : [...g.symptoms, symptom] });

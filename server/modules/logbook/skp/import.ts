@@ -21,7 +21,7 @@ export function targetImportAgency(ctx: Ctx, requested?: string): string {
 }
 
 /**
- * Imports SKP targets from an XLSX file, all or nothing: any invalid row
+ * Imports SKP targets from an XLSX file, all or nothing — one invalid row
  * refuses the whole file (422 with the per-row report). A target that
  * already exists (same code, or same title without a code) gets the file's
  * indicators instead of a duplicate, so uploading a file twice is harmless.
