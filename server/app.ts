@@ -13,7 +13,10 @@ import type { Database } from "./db/database.js";
 import { arrangementRoutes } from "./modules/arrangement/routes.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { learningRoutes } from "./modules/learning/routes.js";
 import { logbookRoutes } from "./modules/logbook/routes.js";
+import { lrsRoutes } from "./modules/lrs/routes.js";
+import { monitoringRoutes } from "./modules/monitoring/routes.js";
 import { notificationRoutes } from "./modules/notifications/routes.js";
 import { importRoutes } from "./modules/org/import/routes.js";
 import { orgRoutes } from "./modules/org/routes.js";
@@ -100,9 +103,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(logbookRoutes);
       await api.register(arrangementRoutes);
+      await api.register(monitoringRoutes);
+      await api.register(learningRoutes);
     },
     { prefix: "/api/v1" },
   );
+  // The xAPI Learning Record Store: its own authentication (HTTP Basic), errors and CORS.
+  await app.register(lrsRoutes, { prefix: "/xapi" });
 
   const indexFile = path.join(config.webDir, "index.html");
   const hasWeb = fs.existsSync(indexFile);
@@ -111,7 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: "1h" });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || req.url.startsWith("/assets/") || req.method !== "GET" || !hasWeb) {
+    if (req.url.startsWith("/api/") || req.url.startsWith("/xapi/") || req.url.startsWith("/assets/") || req.method !== "GET" || !hasWeb) {
       return sendProblem(req, reply, new AppError("not_found", `No route ${req.method} ${req.url.split("?")[0]}`));
     }
     // Single-page app: every other GET gets index.html, never cached.

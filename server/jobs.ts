@@ -1,8 +1,10 @@
 import type { Engine } from "./config.js";
 import { recoverStaleGenerations } from "./modules/arrangement/roster/generate.js";
 import { purgeExpiredSessions } from "./modules/auth/service.js";
+import { learningJobs } from "./modules/learning/jobs.js";
 import { runRetention } from "./modules/logbook/privacy/retention.js";
 import { sendReportReminders } from "./modules/logbook/reports/reminders.js";
+import { monitoringJobs } from "./modules/monitoring/jobs.js";
 import { recoverInterruptedImports } from "./modules/org/import/service.js";
 import type { RecurringJob } from "./platform/scheduler.js";
 
@@ -18,6 +20,7 @@ export function recurringJobs(engine: Engine): RecurringJob[] {
     // Roster generations left by a stopped instance (no progress for two minutes) are marked failed.
     { name: "arrangement.recover_generations", everyMs: MINUTE, run: (db, now) => recoverStaleGenerations(db, { idleForMs: 2 * MINUTE, now }) },
   ];
+  jobs.push(...monitoringJobs(engine), ...learningJobs(engine));
   if (engine === "postgres") {
     // Imports of an instance that died are failed once they have been idle for a minute.
     jobs.push({ name: "imports.recover", everyMs: MINUTE, run: (db) => recoverInterruptedImports(db, { idleForMs: MINUTE }) });

@@ -1,6 +1,10 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
 import type { ArrangementTables } from "./schema-arrangement.js";
+import type { LearningTables } from "./schema-learning.js";
+import type { LearningAssessmentTables } from "./schema-learning-assessment.js";
 import type { LogbookTables } from "./schema-logbook.js";
+import type { LrsTables } from "./schema-lrs.js";
+import type { MonitoringTables } from "./schema-monitoring.js";
 
 /** 0 or 1: booleans are integers on both engines (see dialect.ts). */
 export type Bool = number;
@@ -178,7 +182,7 @@ export interface SettingTable {
   updated_at: string;
 }
 
-export interface DB extends LogbookTables, ArrangementTables {
+export interface DB extends LogbookTables, ArrangementTables, MonitoringTables, LearningTables, LearningAssessmentTables, LrsTables {
   agencies: AgencyTable;
   units: UnitTable;
   positions: PositionTable;

@@ -8,6 +8,7 @@ import { AppError } from "../platform/errors.js";
 import { hashPassword } from "../platform/passwords.js";
 import { putSetting } from "../platform/settings.js";
 import { DEMO_PASSWORD, OPERATOR } from "./accounts.js";
+import { loadDemoExtras } from "./extras.js";
 import { buildPlan, type Plan } from "./plan.js";
 import { assignRoles } from "./roles.js";
 import { buildTargets } from "./targets.js";
@@ -43,6 +44,7 @@ export async function loadDemo(ctx: SystemCtx): Promise<void> {
     if (!(err instanceof AppError) && !(await isEmpty(ctx.db))) throw new AppError("already_set_up");
     throw err;
   }
+  await loadDemoExtras(ctx);
 }
 
 async function isEmpty(db: Db): Promise<boolean> {

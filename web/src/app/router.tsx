@@ -3,7 +3,9 @@ import { arrangementRoutes } from "../modules/arrangement/routes";
 import { auditRoutes } from "../modules/audit/routes";
 import { ChangePasswordPage } from "../modules/auth/components/ChangePasswordPage";
 import { LoginPage } from "../modules/auth/components/LoginPage";
+import { learningPublicRoutes, learningRoutes } from "../modules/learning/routes";
 import { logbookRoutes } from "../modules/logbook/routes";
+import { monitoringRoutes } from "../modules/monitoring/routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { orgRoutes } from "../modules/org/routes";
 import { ProfilePage } from "../modules/profile/components/ProfilePage";
@@ -28,6 +30,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { path: "/setup", element: <SetupPage /> },
+      ...learningPublicRoutes,
       { element: <GuestOnly />, children: [{ path: "/login", element: <LoginPage /> }] },
       {
         element: <RequireAuth />,
@@ -48,6 +51,8 @@ export const router = createBrowserRouter([
                       ...auditRoutes,
                       ...logbookRoutes,
                       ...arrangementRoutes,
+                      ...monitoringRoutes,
+                      ...learningRoutes,
                       ...notificationRoutes,
                       { path: "*", element: <NotFoundPage /> },
                     ],

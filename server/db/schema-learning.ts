@@ -1,0 +1,4 @@
+/** Tables of this module; see its migration. */
+export interface LearningTables {
+  _placeholder_learning?: never;
+}

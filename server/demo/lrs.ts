@@ -1,0 +1,3 @@
+import type { SystemCtx } from "../platform/context.js";
+
+export async function seedDemoLrs(_ctx: SystemCtx): Promise<void> {}

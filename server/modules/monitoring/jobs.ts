@@ -1,0 +1,7 @@
+import type { Engine } from "../../config.js";
+import type { RecurringJob } from "../../platform/scheduler.js";
+
+/** Recurring jobs of this module. */
+export function monitoringJobs(_engine: Engine): RecurringJob[] {
+  return [];
+}
