@@ -4,6 +4,7 @@ import { arrangementNav } from "../modules/arrangement/routes";
 import { auditNav } from "../modules/audit/routes";
 import { learningNav } from "../modules/learning/routes";
 import { logbookNav } from "../modules/logbook/routes";
+import { lrsNav } from "../modules/lrs/routes";
 import { monitoringNav } from "../modules/monitoring/routes";
 import { orgNav } from "../modules/org/routes";
 import type { NavItem } from "./nav";
@@ -12,7 +13,7 @@ export const homeNav: NavItem = { to: "/", labelKey: "common:nav.home", icon: Ic
 export const profileNav: NavItem = { to: "/profile", labelKey: "common:nav.profile", icon: IconUserCircle, visible: () => true };
 
 /** What modules contribute, in menu order. */
-const moduleNav: NavItem[] = [...logbookNav, ...arrangementNav, ...monitoringNav, ...learningNav, ...orgNav, ...auditNav];
+const moduleNav: NavItem[] = [...logbookNav, ...arrangementNav, ...monitoringNav, ...learningNav, ...lrsNav, ...orgNav, ...auditNav];
 
 /** Module entries this person may see. */
 export function moduleNavFor(me: Me): NavItem[] {

@@ -5,6 +5,7 @@ import { ChangePasswordPage } from "../modules/auth/components/ChangePasswordPag
 import { LoginPage } from "../modules/auth/components/LoginPage";
 import { learningPublicRoutes, learningRoutes } from "../modules/learning/routes";
 import { logbookRoutes } from "../modules/logbook/routes";
+import { lrsRoutes } from "../modules/lrs/routes";
 import { monitoringRoutes } from "../modules/monitoring/routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { orgRoutes } from "../modules/org/routes";
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
                       ...arrangementRoutes,
                       ...monitoringRoutes,
                       ...learningRoutes,
+                      ...lrsRoutes,
                       ...notificationRoutes,
                       { path: "*", element: <NotFoundPage /> },
                     ],
