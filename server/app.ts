@@ -13,6 +13,8 @@ import type { Database } from "./db/database.js";
 import { arrangementRoutes } from "./modules/arrangement/routes.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { contentHostRoutes } from "./modules/learning/content/host-routes.js";
+import { contentRoutes } from "./modules/learning/content/routes.js";
 import { learningRoutes } from "./modules/learning/routes.js";
 import { logbookRoutes } from "./modules/logbook/routes.js";
 import { lrsRoutes } from "./modules/lrs/routes.js";
@@ -32,7 +34,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,100}$/;
 
 export interface AppOptions {
-  config: Pick<Config, "demo" | "logLevel" | "trustProxy" | "webDir" | "sessionDays" | "version">;
+  config: Pick<Config, "demo" | "logLevel" | "trustProxy" | "webDir" | "sessionDays" | "version"> & { contentOrigin?: string };
   database: Database;
   /** Logger: true for pino to stdout, false for tests. */
   logger?: boolean;
@@ -59,8 +61,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
-  app.addHook("onSend", async (_req, reply) => {
+  app.addHook("onSend", async (req, reply) => {
     reply.header("x-content-type-options", "nosniff");
+    if (req.url.startsWith("/content/")) return; // content sets its own framing policy
     reply.header("referrer-policy", "same-origin");
     reply.header("x-frame-options", "DENY");
   });
@@ -105,11 +108,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(arrangementRoutes);
       await api.register(monitoringRoutes);
       await api.register(learningRoutes);
+      await api.register(contentRoutes({ contentOrigin: config.contentOrigin }));
     },
     { prefix: "/api/v1" },
   );
   // The xAPI Learning Record Store: its own authentication (HTTP Basic), errors and CORS.
   await app.register(lrsRoutes, { prefix: "/xapi" });
+  // SCORM and cmi5 content: served only on the content origin, with launch tokens, never with the session.
+  await app.register(contentHostRoutes, { prefix: "/content" });
 
   const indexFile = path.join(config.webDir, "index.html");
   const hasWeb = fs.existsSync(indexFile);
@@ -118,7 +124,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: "1h" });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || req.url.startsWith("/xapi/") || req.url.startsWith("/assets/") || req.method !== "GET" || !hasWeb) {
+    if (
+      req.url.startsWith("/api/") ||
+      req.url.startsWith("/xapi/") ||
+      req.url.startsWith("/content/") ||
+      req.url.startsWith("/assets/") ||
+      req.method !== "GET" ||
+      !hasWeb
+    ) {
       return sendProblem(req, reply, new AppError("not_found", `No route ${req.method} ${req.url.split("?")[0]}`));
     }
     // Single-page app: every other GET gets index.html, never cached.

@@ -19,6 +19,11 @@ export interface Config {
   webDir: string;
   sessionDays: number;
   version: string;
+  /**
+   * Origin that serves uploaded SCORM and cmi5 content, e.g. https://konten.instansi.go.id
+   * (a second host name for this server). Content never runs on the platform's own origin.
+   */
+  contentOrigin: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -34,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDir: path.resolve(env.ABDI_WEB_DIR ?? path.join(root, "dist", "web")),
     sessionDays: Number(env.ABDI_SESSION_DAYS ?? 14),
     version: env.npm_package_version ?? "0.1.0",
+    contentOrigin: env.ABDI_CONTENT_ORIGIN?.replace(/\/+$/, "") || undefined,
   };
 }
 

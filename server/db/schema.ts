@@ -1,5 +1,6 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
 import type { ArrangementTables } from "./schema-arrangement.js";
+import type { ContentTables } from "./schema-content.js";
 import type { LearningTables } from "./schema-learning.js";
 import type { LearningAssessmentTables } from "./schema-learning-assessment.js";
 import type { LogbookTables } from "./schema-logbook.js";
@@ -182,7 +183,7 @@ export interface SettingTable {
   updated_at: string;
 }
 
-export interface DB extends LogbookTables, ArrangementTables, MonitoringTables, LearningTables, LearningAssessmentTables, LrsTables {
+export interface DB extends LogbookTables, ArrangementTables, MonitoringTables, LearningTables, LearningAssessmentTables, LrsTables, ContentTables {
   agencies: AgencyTable;
   units: UnitTable;
   positions: PositionTable;
