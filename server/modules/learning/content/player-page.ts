@@ -49,6 +49,8 @@ export const PLAYER_SCRIPT = `(function () {
         dataCommitFormat: "json",
         terminateCommitParam: "terminate",
         logLevel: 5,
+        autoCompleteLessonStatus: true,
+        mastery_override: true,
         xhrWithCredentials: false
       };
       var api;
