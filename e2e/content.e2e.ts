@@ -73,7 +73,7 @@ describe("SCORM playback in a real browser", () => {
     const handle = await player.waitForSelector("#sco");
     for (let i = 0; i < 100; i++) {
       const f = await handle.contentFrame();
-      if (f && f.url().includes("/content/p/")) return f;
+      if (f?.url().includes("/content/p/")) return f;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error("the SCO did not load");
