@@ -47,6 +47,13 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+const postgresUrls = new WeakMap<Kysely<DB>, string>();
+
+/** The connection URL of a PostgreSQL database, for the few features that need a dedicated connection (LISTEN). */
+export function postgresUrlOf(db: Kysely<DB>): string | undefined {
+  return postgresUrls.get(db);
+}
+
 export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; sqliteFile?: string }): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.ABDI_PG_POOL ?? 10) });
@@ -54,6 +61,7 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
       // An idle client lost its connection; the pool replaces it. Health checks report the outage.
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    postgresUrls.set(db, opts.databaseUrl);
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   let file = opts.sqliteFile;

@@ -1,5 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "@mantine/charts/styles.css";
 import "./i18n";
 import { registerSW } from "virtual:pwa-register";
 import { MantineProvider } from "@mantine/core";

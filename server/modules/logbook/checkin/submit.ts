@@ -5,6 +5,7 @@ import type { Checkin } from "../../../db/schema-logbook.js";
 import type { Ctx } from "../../../platform/context.js";
 import { conflict, invalid, notFound } from "../../../platform/errors.js";
 import { idempotent } from "../../../platform/idempotency.js";
+import { publishChange } from "../../monitoring/live/bus.js";
 import { authorize } from "../../org/policies.js";
 import { isRetryableConflict, isUniqueViolation } from "../calendar/db-errors.js";
 import { loadCalendarDay } from "../calendar/workdays.js";
@@ -89,7 +90,9 @@ export async function submitCheckin(ctx: Ctx, input: CheckinCreate, req: { key: 
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await idempotent(ctx, { key: req.key, method: "POST", path: req.path, body: input }, (trx) => store(trx, row), groupCommitRunner(ctx.db));
+      const out = await idempotent(ctx, { key: req.key, method: "POST", path: req.path, body: input }, (trx) => store(trx, row), groupCommitRunner(ctx.db));
+      publishChange(ctx.db, { agencyId: me.agency_id, unitId: me.unit_id, unitPath: me.unit_path, kind: "checkin", workDate });
+      return out;
     } catch (err) {
       // The day already holds this kind (an earlier or concurrent submission): answer 409 with it.
       if (isUniqueViolation(err)) assertFree(await repo.dayCheckins(ctx.db, me.id, workDate), row.kind);

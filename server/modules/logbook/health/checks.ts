@@ -6,6 +6,7 @@ import type { Ctx, Db } from "../../../platform/context.js";
 import { conflict, invalid } from "../../../platform/errors.js";
 import { idempotent } from "../../../platform/idempotency.js";
 import { notify } from "../../../platform/notifications.js";
+import { publishChange } from "../../monitoring/live/bus.js";
 import { todayIn } from "../../org/hierarchy.js";
 import { authorize } from "../../org/policies.js";
 import { loadSelf, loadSubject, type Subject, usersWithRoleOver } from "../subject.js";
@@ -69,7 +70,7 @@ async function notifyHealthOfficers(trx: Db, ctx: Ctx, self: Subject, now: strin
 export async function submitHealthCheck(ctx: Ctx, body: SubmitBody, req: { key: string | undefined; method: string; path: string }) {
   const self = await loadSelf(ctx);
   authorize(healthPolicy.submit(ctx.actor, self.target));
-  return idempotent<SubmitOut>(ctx, { ...req, body }, async (trx) => {
+  const out = await idempotent<SubmitOut>(ctx, { ...req, body }, async (trx) => {
     const form = await acceptedForm(trx, ctx, self, body.formVersion);
     const def = formDefinitionOf(form);
     const checked = validateAnswers(def.questions, body.answers, self.today);
@@ -118,6 +119,8 @@ export async function submitHealthCheck(ctx: Ctx, body: SubmitBody, req: { key: 
     };
     return { status: before ? 200 : 201, body: out };
   });
+  publishChange(ctx.db, { agencyId: self.unit.agency_id, unitId: self.unit.id, unitPath: self.unit.path, kind: "health", workDate: self.today });
+  return out;
 }
 
 /** The signed-in person's check of their today (their own answers: no access log). */

@@ -5,6 +5,7 @@ import { audit } from "../../../platform/audit.js";
 import type { Ctx } from "../../../platform/context.js";
 import { AppError, conflict, invalid } from "../../../platform/errors.js";
 import { idempotent } from "../../../platform/idempotency.js";
+import { publishChange } from "../../monitoring/live/bus.js";
 import { authorize } from "../../org/policies.js";
 import { addDays } from "../calendar/workdays.js";
 import { loadSelf, type Subject } from "../subject.js";
@@ -49,7 +50,7 @@ async function loadWriter(ctx: Ctx): Promise<Subject> {
 export async function saveDraft(ctx: Ctx, date: string, body: DraftIn, sub: Submission) {
   const self = await loadWriter(ctx);
   const employeeId = self.employee.id;
-  return idempotent<ReportDto>(ctx, { key: sub.key, method: "PUT", path: sub.path, body }, async (trx) => {
+  const out = await idempotent<ReportDto>(ctx, { key: sub.key, method: "PUT", path: sub.path, body }, async (trx) => {
     const existing = await repo.findReport(trx, employeeId, date);
     if (existing) assertEditable(existing);
     checkDate(self.today, date, !existing || existing.revision === 0);
@@ -83,13 +84,15 @@ export async function saveDraft(ctx: Ctx, date: string, body: DraftIn, sub: Subm
     const saved = { ...report, updated_at: now };
     return { status: existing ? 200 : 201, body: presentReport(saved, await repo.activitiesOf(trx, [report.id]), ctx.now()) };
   });
+  publishChange(ctx.db, { agencyId: self.unit.agency_id, unitId: self.unit.id, unitPath: self.unit.path, kind: "report", workDate: date });
+  return out;
 }
 
 /** Submits the day's report (a returned one is resubmitted as the next revision). */
 export async function submitReport(ctx: Ctx, date: string, sub: Submission) {
   const self = await loadWriter(ctx);
   const employeeId = self.employee.id;
-  return idempotent<ReportDto>(ctx, { key: sub.key, method: "POST", path: sub.path, body: {} }, async (trx) => {
+  const out = await idempotent<ReportDto>(ctx, { key: sub.key, method: "POST", path: sub.path, body: {} }, async (trx) => {
     const report = await repo.findReport(trx, employeeId, date);
     const rows = report ? await repo.activitiesOf(trx, [report.id]) : [];
     if (report) assertEditable(report);
@@ -127,4 +130,6 @@ export async function submitReport(ctx: Ctx, date: string, sub: Submission) {
     });
     return { status: 200, body: presentReport({ ...report, ...patch }, rows, ctx.now()) };
   });
+  publishChange(ctx.db, { agencyId: self.unit.agency_id, unitId: self.unit.id, unitPath: self.unit.path, kind: "report", workDate: date });
+  return out;
 }

@@ -6,6 +6,7 @@ import type { Ctx, Db } from "../../../platform/context.js";
 import { AppError, conflict, forbidden, notFound } from "../../../platform/errors.js";
 import { idempotent } from "../../../platform/idempotency.js";
 import { notify } from "../../../platform/notifications.js";
+import { publishUnitChanges } from "../../monitoring/live/bus.js";
 import { derivedSupervisor, directReportIds, loadSnapshot, type OrgSnapshot, todayIn } from "../../org/hierarchy.js";
 import { orgPolicy } from "../../org/policies.js";
 import { getUnit } from "../../org/repository.js";
@@ -149,17 +150,30 @@ async function decide(ctx: Ctx, trx: Db, reports: DailyReport[], d: Decision): P
 
 /** Approves or returns one report. */
 export async function reviewOne(ctx: Ctx, id: string, d: Decision, sub: Submission) {
-  return idempotent<ReportDto>(ctx, { key: sub.key, method: "POST", path: sub.path, body: { comment: d.comment } }, async (trx) => {
+  let decided: DailyReport[] = [];
+  const out = await idempotent<ReportDto>(ctx, { key: sub.key, method: "POST", path: sub.path, body: { comment: d.comment } }, async (trx) => {
     const { ok, refused } = await checkReviewable(ctx, trx, [id]);
     if (refused.length) throw refusalError(refused[0].reason);
     const [report] = await decide(ctx, trx, ok, d);
+    decided = ok;
     return { status: 200, body: report };
   });
+  publishReviewed(ctx, decided);
+  return out;
+}
+
+/** Tells the monitoring live feeds about decided reports (after the commit). */
+function publishReviewed(ctx: Ctx, reports: DailyReport[]): void {
+  publishUnitChanges(
+    ctx.db,
+    reports.map((r) => ({ agencyId: r.agency_id, unitId: r.unit_id, kind: "report" as const, workDate: r.work_date })),
+  );
 }
 
 /** Approves many reports at once: all of them, or none with the list of those refused and why. */
 export async function approveMany(ctx: Ctx, ids: string[], sub: Submission) {
-  return idempotent<{ approved: number; items: ReportDto[] }>(ctx, { key: sub.key, method: "POST", path: sub.path, body: { ids } }, async (trx) => {
+  let decided: DailyReport[] = [];
+  const out = await idempotent<{ approved: number; items: ReportDto[] }>(ctx, { key: sub.key, method: "POST", path: sub.path, body: { ids } }, async (trx) => {
     const { ok, refused } = await checkReviewable(ctx, trx, ids);
     if (refused.length) {
       const permission = refused.some((r) => r.reason === "not_found" || r.reason === "forbidden");
@@ -167,6 +181,9 @@ export async function approveMany(ctx: Ctx, ids: string[], sub: Submission) {
       throw new AppError(permission ? "forbidden" : "conflict", detail, { extra: { refused } });
     }
     const items = await decide(ctx, trx, ok, { action: "approved", comment: null });
+    decided = ok;
     return { status: 200, body: { approved: items.length, items } };
   });
+  publishReviewed(ctx, decided);
+  return out;
 }
