@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentFixture } from "../server/test/fixtures";
 import { launchBrowser, type RunningServer, startServer } from "./harness";
 import { apiAs } from "./helpers/logbook";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/content");
 
 interface ItemStatus {
   id: string;
@@ -36,7 +33,7 @@ describe("SCORM playback in a real browser", () => {
 
   async function uploadAndPreview(file: string): Promise<{ playerUrl: string }> {
     const res = await admin.context.post("/api/v1/learning/content/packages", {
-      multipart: { file: { name: file, mimeType: "application/zip", buffer: fs.readFileSync(path.join(FIXTURES, file)) } },
+      multipart: { file: { name: file, mimeType: "application/zip", buffer: contentFixture(file) } },
       headers: { "x-csrf-token": (admin.me as unknown as { csrfToken: string }).csrfToken },
     });
     expect(res.status(), await res.text()).toBe(201);

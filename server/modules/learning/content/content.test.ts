@@ -1,14 +1,10 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../../test/engines.js";
+import { contentFixture } from "../../../test/fixtures.js";
 import { Client, createTestApp, type TestApp } from "../../../test/harness.js";
 import { buildOrgWorld, type OrgWorld } from "../../../test/org-world.js";
 import { multipartBody } from "../../org/import/test-support.js";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../../../../shared/fixtures/content");
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 
 describe.each(ENGINES)("content packages on %s", (engine) => {
   let t: TestApp;
@@ -55,7 +51,7 @@ describe.each(ENGINES)("content packages on %s", (engine) => {
   let scorm12Id = "";
 
   it("stores a SCORM 1.2 package with all its files, audited", async () => {
-    const res = await upload(admin, "RuntimeMinimumCalls_SCORM12.zip", fixture("RuntimeMinimumCalls_SCORM12.zip"));
+    const res = await upload(admin, "RuntimeMinimumCalls_SCORM12.zip", contentFixture("RuntimeMinimumCalls_SCORM12.zip"));
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     expect(body.standard).toBe("scorm12");
@@ -73,10 +69,10 @@ describe.each(ENGINES)("content packages on %s", (engine) => {
     const notZip = await upload(admin, "evil.zip", Buffer.from("MZ this is an executable"));
     expect(notZip.statusCode).toBe(415);
     expect(notZip.headers["content-type"]).toMatch(/problem\+json/);
-    const truncated = fixture("singlescobasic.zip").subarray(0, 50_000);
+    const truncated = contentFixture("singlescobasic.zip").subarray(0, 50_000);
     const cut = await upload(admin, "cut.zip", truncated);
     expect(cut.statusCode).toBe(422);
-    const bad = Buffer.from(fixture("single_au_basic_responsive-novideo.zip"));
+    const bad = Buffer.from(contentFixture("single_au_basic_responsive-novideo.zip"));
     // Damage the first file's data: its checksum no longer matches.
     bad[200] ^= 0xff;
     const damaged = await upload(admin, "damaged.zip", bad);
@@ -85,7 +81,7 @@ describe.each(ENGINES)("content packages on %s", (engine) => {
   });
 
   it("lets only learning admins of the agency manage packages", async () => {
-    expect((await upload(learner, "a.zip", fixture("singlescobasic.zip"))).statusCode).toBe(403);
+    expect((await upload(learner, "a.zip", contentFixture("singlescobasic.zip"))).statusCode).toBe(403);
     expect((await new Client(t.app).request("GET", "/api/v1/learning/content/packages")).statusCode).toBe(401);
     expect((await adminB.request("GET", `/api/v1/learning/content/packages/${scorm12Id}`)).statusCode).toBe(404);
     const list = await admin.request("GET", "/api/v1/learning/content/packages");

@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../platform/errors.js";
+import { contentFixture } from "../../../test/fixtures.js";
 import { parseCmi5 } from "./cmi5.js";
 import { inspectPackage } from "./inspect.js";
 import { parseScormManifest } from "./scorm.js";
 import { PACKAGE_LIMITS, readZip, safePath } from "./zip.js";
-
-const FIXTURES = path.resolve(import.meta.dirname, "../../../../../shared/fixtures/content");
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 
 interface FakeEntry {
   name: string;
@@ -84,7 +80,7 @@ function problemOf(f: () => unknown): AppError {
 
 describe("content packages: the real fixtures", () => {
   it("reads the SCORM 1.2 package with its tree, parameters and launch files", () => {
-    const p = inspectPackage(fixture("RuntimeMinimumCalls_SCORM12.zip"), "RuntimeMinimumCalls_SCORM12.zip");
+    const p = inspectPackage(contentFixture("RuntimeMinimumCalls_SCORM12.zip"), "RuntimeMinimumCalls_SCORM12.zip");
     expect(p.standard).toBe("scorm12");
     if (p.standard === "cmi5") throw new Error("unreachable");
     expect(p.title).toBe("Golf Explained - Minimum Run-time Calls");
@@ -95,7 +91,7 @@ describe("content packages: the real fixtures", () => {
   });
 
   it("reads the SCORM 2004 packages and their sequencing control modes", () => {
-    const p = inspectPackage(fixture("RuntimeBasicCalls_SCORM20043rdEdition.zip"), "x.zip");
+    const p = inspectPackage(contentFixture("RuntimeBasicCalls_SCORM20043rdEdition.zip"), "x.zip");
     expect(p.standard).toBe("scorm2004");
     if (p.standard === "cmi5") throw new Error("unreachable");
     expect(p.manifest.schemaVersion).toBe("2004 3rd Edition");
@@ -103,18 +99,18 @@ describe("content packages: the real fixtures", () => {
     expect(p.manifest.launchable[0].launch).toBe("shared/launchpage.html");
     expect(p.manifest.launchable[0].scormType).toBe("sco");
     expect(p.manifest.organization.controlMode).toEqual({ choice: true, flow: true, choiceExit: true });
-    const single = inspectPackage(fixture("singlescobasic.zip"), "singlescobasic.zip");
+    const single = inspectPackage(contentFixture("singlescobasic.zip"), "singlescobasic.zip");
     expect(single.standard === "scorm12" || single.standard === "scorm2004").toBe(true);
     expect(single.files.length).toBeGreaterThan(10);
   });
 
   it("reads the cmi5 packages: course, AUs, moveOn and launch urls", () => {
-    const single = inspectPackage(fixture("single_au_basic_responsive-novideo.zip"), "a.zip");
+    const single = inspectPackage(contentFixture("single_au_basic_responsive-novideo.zip"), "a.zip");
     if (single.standard !== "cmi5") throw new Error("expected cmi5");
     expect(single.course.aus).toHaveLength(1);
     expect(single.course.aus[0].moveOn).toBe("CompletedOrPassed");
     expect(single.course.aus[0].remote).toBe(false);
-    const multi = inspectPackage(fixture("multi_au_framed.zip"), "b.zip");
+    const multi = inspectPackage(contentFixture("multi_au_framed.zip"), "b.zip");
     if (multi.standard !== "cmi5") throw new Error("expected cmi5");
     expect(multi.course.aus.length).toBeGreaterThan(1);
     expect(multi.course.aus[1].url).toBe("index.html?pages=2&complete=launch");
