@@ -13,10 +13,13 @@ import type { Database } from "./db/database.js";
 import { arrangementRoutes } from "./modules/arrangement/routes.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
+import { cmi5FetchRoutes } from "./modules/learning/content/cmi5/fetch-routes.js";
 import { contentHostRoutes } from "./modules/learning/content/host-routes.js";
 import { contentRoutes } from "./modules/learning/content/routes.js";
 import { learningRoutes } from "./modules/learning/routes.js";
 import { logbookRoutes } from "./modules/logbook/routes.js";
+import { lrsAdminRoutes } from "./modules/lrs/admin-routes.js";
+import { registerLearningRecorder } from "./modules/lrs/recorder.js";
 import { lrsRoutes } from "./modules/lrs/routes.js";
 import { monitoringRoutes } from "./modules/monitoring/routes.js";
 import { notificationRoutes } from "./modules/notifications/routes.js";
@@ -109,13 +112,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(monitoringRoutes);
       await api.register(learningRoutes);
       await api.register(contentRoutes({ contentOrigin: config.contentOrigin }));
+      await api.register(lrsAdminRoutes);
     },
     { prefix: "/api/v1" },
   );
+  // Learning facts of the platform become xAPI statements in the LRS.
+  registerLearningRecorder();
   // The xAPI Learning Record Store: its own authentication (HTTP Basic), errors and CORS.
   await app.register(lrsRoutes, { prefix: "/xapi" });
   // SCORM and cmi5 content: served only on the content origin, with launch tokens, never with the session.
   await app.register(contentHostRoutes, { prefix: "/content" });
+  // The cmi5 fetch URL: a one-time authorization token for an AU session.
+  await app.register(cmi5FetchRoutes, { prefix: "/cmi5" });
 
   const indexFile = path.join(config.webDir, "index.html");
   const hasWeb = fs.existsSync(indexFile);
@@ -128,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       req.url.startsWith("/api/") ||
       req.url.startsWith("/xapi/") ||
       req.url.startsWith("/content/") ||
+      req.url.startsWith("/cmi5/") ||
       req.url.startsWith("/assets/") ||
       req.method !== "GET" ||
       !hasWeb

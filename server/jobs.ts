@@ -4,6 +4,7 @@ import { purgeExpiredSessions } from "./modules/auth/service.js";
 import { learningJobs } from "./modules/learning/jobs.js";
 import { runRetention } from "./modules/logbook/privacy/retention.js";
 import { sendReportReminders } from "./modules/logbook/reports/reminders.js";
+import { deleteExpiredLaunchCredentials } from "./modules/lrs/clients-repo.js";
 import { monitoringJobs } from "./modules/monitoring/jobs.js";
 import { recoverInterruptedImports } from "./modules/org/import/service.js";
 import type { RecurringJob } from "./platform/scheduler.js";
@@ -21,6 +22,12 @@ export function recurringJobs(engine: Engine): RecurringJob[] {
     { name: "arrangement.recover_generations", everyMs: MINUTE, run: (db, now) => recoverStaleGenerations(db, { idleForMs: 2 * MINUTE, now }) },
   ];
   jobs.push(...monitoringJobs(engine), ...learningJobs(engine));
+  // Launch credentials of finished SCORM/cmi5 sessions are refused once expired; a day later they are removed.
+  jobs.push({
+    name: "lrs.purge_launch_credentials",
+    everyMs: HOUR,
+    run: (db, now) => deleteExpiredLaunchCredentials(db, new Date(now.getTime() - 24 * HOUR).toISOString()),
+  });
   if (engine === "postgres") {
     // Imports of an instance that died are failed once they have been idle for a minute.
     jobs.push({ name: "imports.recover", everyMs: MINUTE, run: (db) => recoverInterruptedImports(db, { idleForMs: MINUTE }) });

@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { loadDemo } from "./demo/seed.js";
 import { recurringJobs } from "./jobs.js";
 import { ensureCalendarData } from "./modules/logbook/calendar/ensure.js";
+import { recoverInterruptedExports, settleExports } from "./modules/monitoring/exports/service.js";
 import { recoverInterruptedImports, settleImports } from "./modules/org/import/service.js";
 import { isSetUp } from "./modules/setup/service.js";
 import { startScheduler } from "./platform/scheduler.js";
@@ -33,6 +34,8 @@ await ensureCalendarData(database.db);
 // On PostgreSQL another instance may still be running one, so only long-idle jobs are failed.
 const recovered = await recoverInterruptedImports(database.db, database.engine === "postgres" ? { idleForMs: 60_000 } : {});
 if (recovered) log.warn({ recovered }, "interrupted imports marked as failed");
+const exportsFailed = await recoverInterruptedExports(database.db, database.engine === "postgres" ? { idleForMs: 120_000 } : { idleForMs: 0 });
+if (exportsFailed.failed) log.warn({ failed: exportsFailed.failed }, "interrupted monitoring exports marked as failed");
 
 if (config.demo && !(await isSetUp(database.db))) {
   log.info("loading demo data");
@@ -49,6 +52,7 @@ closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
   stopJobs();
   await app.close();
   await settleImports();
+  await settleExports();
   await database.close();
 });
 

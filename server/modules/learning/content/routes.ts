@@ -6,6 +6,8 @@ import { AppError, invalid } from "../../../platform/errors.js";
 import { ctxOf } from "../../../platform/http.js";
 import { cleanFilename } from "../../org/import/upload.js";
 import { PACKAGE_LIMITS } from "../packages/zip.js";
+import { launchCmi5 } from "./cmi5/launch.js";
+import { connectContentToProgress, launchLesson } from "./lesson-launch.js";
 import { contentOriginFor, createLaunch, deletePackage, listPackages, loadPackage, presentPackage, uploadPackage } from "./service.js";
 
 const tags = ["learning"];
@@ -35,6 +37,7 @@ function platformOrigin(req: FastifyRequest): string {
 export function contentRoutes(opts: { contentOrigin?: string }) {
   return async (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    connectContentToProgress(fastify.engine);
 
     app.post(
       "/learning/content/packages",
@@ -63,6 +66,26 @@ export function contentRoutes(opts: { contentOrigin?: string }) {
     });
 
     app.post(
+      "/learning/enrolments/:enrolmentId/lessons/:lessonId/content-launch",
+      {
+        schema: {
+          tags,
+          summary: "Open a SCORM or cmi5 lesson: the player (SCORM) or AU launch URL (cmi5) and each item's status",
+          params: z.object({ enrolmentId: z.string().min(1).max(64), lessonId: z.string().min(1).max(64) }),
+          body: z.object({ itemId: z.string().max(500).optional() }).optional(),
+        },
+      },
+      async (req) =>
+        launchLesson(ctxOf(req), {
+          enrolmentId: req.params.enrolmentId,
+          lessonId: req.params.lessonId,
+          itemId: req.body?.itemId,
+          platformOrigin: platformOrigin(req),
+          contentOrigin: opts.contentOrigin,
+        }),
+    );
+
+    app.post(
       "/learning/content/packages/:id/preview",
       {
         schema: {
@@ -80,6 +103,18 @@ export function contentRoutes(opts: { contentOrigin?: string }) {
         }
         const first = firstItem(pkg.standard, fromJson<unknown>(pkg.manifest));
         const origins = { platform: platformOrigin(req), content: contentOriginFor(opts.contentOrigin, platformOrigin(req)) };
+        if (pkg.standard === "cmi5") {
+          const launched = await launchCmi5(ctx, {
+            pkg,
+            auId: req.body?.itemId ?? first,
+            employeeId: ctx.actor.employeeId,
+            enrolmentId: null,
+            lessonId: null,
+            origins,
+            returnUrl: `${origins.platform}/learning/admin`,
+          });
+          return { playerUrl: launched.launchUrl, registration: launched.registration, expiresAt: null };
+        }
         const { token, expiresAt } = await createLaunch(ctx, {
           pkg,
           employeeId: ctx.actor.employeeId,

@@ -32,6 +32,11 @@ export function onContentOutcome(listener: OutcomeListener | null): void {
   outcomeListener = listener;
 }
 
+/** Hands a package outcome (SCORM or cmi5) to the lesson progress, in the caller's transaction. */
+export async function emitContentOutcome(trx: Db, outcome: LessonOutcome): Promise<void> {
+  if (outcomeListener) await outcomeListener(trx, outcome);
+}
+
 export interface ItemStatus {
   id: string;
   title: string;
@@ -186,13 +191,13 @@ export async function commit(db: Db, token: string, attemptId: string, body: unk
       terminated_at: terminate ? at : attempt.terminated_at,
       updated_at: at,
     });
-    if (launch.enrolment_id && launch.lesson_id && outcomeListener) {
+    if (launch.enrolment_id && launch.lesson_id) {
       const statuses = await itemStatuses(trx, pkg, manifest, launch);
       const scored = statuses.filter((s) => s.score !== null);
       const completed = statuses.every((s) => scoDone({ completion: s.completion as ScoOutcome["completion"], success: s.success as ScoOutcome["success"] }));
       const anyFailed = statuses.some((s) => s.success === "failed");
       const anyPassed = statuses.some((s) => s.success === "passed");
-      await outcomeListener(trx, {
+      await emitContentOutcome(trx, {
         agencyId: pkg.agency_id,
         employeeId: launch.employee_id,
         enrolmentId: launch.enrolment_id,

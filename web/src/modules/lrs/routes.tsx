@@ -1,7 +1,24 @@
+import { IconCertificate, IconPlugConnected } from "@tabler/icons-react";
+import { lazy } from "react";
 import type { RouteObject } from "react-router";
+import type { Me } from "../../api/types";
+import { guardedPage } from "../../app/guardedPage";
 import type { NavItem } from "../../app/nav";
 
-/** The Learning Record Store: LRS clients and learners' records. */
-export const lrsRoutes: RouteObject[] = [];
+const ClientsPage = lazy(() => import("./pages/ClientsPage"));
+const MyRecordPage = lazy(() => import("./pages/MyRecordPage"));
 
-export const lrsNav: NavItem[] = [];
+const isEmployee = (me: Me) => me.employeeId !== null;
+const managesClients = (me: Me) =>
+  me.grants.some((g) => (g.role === "learning_admin" || g.role === "hr_admin") && g.unitId === null && g.agencyId === me.agencyId);
+
+/** The Learning Record Store: LRS clients and learners' records. */
+export const lrsRoutes: RouteObject[] = [
+  { path: "/lrs/clients", element: guardedPage(ClientsPage, managesClients) },
+  { path: "/lrs/my-record", element: guardedPage(MyRecordPage, isEmployee) },
+];
+
+export const lrsNav: NavItem[] = [
+  { to: "/lrs/my-record", labelKey: "lrs:nav.myRecord", icon: IconCertificate, visible: isEmployee },
+  { to: "/lrs/clients", labelKey: "lrs:nav.clients", icon: IconPlugConnected, visible: managesClients },
+];

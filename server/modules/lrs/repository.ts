@@ -1,0 +1,240 @@
+import { type RawBuilder, sql } from "kysely";
+import type { Db } from "../../platform/context.js";
+
+/** Every SQL statement of the LRS statement resource. */
+
+export interface StoredRow {
+  seq: number;
+  statement_id: string;
+  body: string;
+  voided: number;
+  voids: string | null;
+  stored: string;
+}
+
+export async function findStatements(db: Db, agencyId: string, ids: string[]): Promise<StoredRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("lrs_statements")
+    .select(["seq", "statement_id", "body", "voided", "voids", "stored"])
+    .where("agency_id", "=", agencyId)
+    .where("statement_id", "in", ids)
+    .execute();
+}
+
+export interface NewStatementRow {
+  agency_id: string;
+  statement_id: string;
+  stored: string;
+  verb_id: string;
+  actor_key: string;
+  client_id: string;
+  voided: number;
+  voids: string | null;
+  has_attachments: number;
+  body: string;
+}
+
+export async function insertStatements(db: Db, rows: NewStatementRow[]): Promise<{ seq: number; statement_id: string }[]> {
+  return db.insertInto("lrs_statements").values(rows).returning(["seq", "statement_id"]).execute();
+}
+
+export interface IndexRow {
+  seq: number;
+  kind: string;
+  value: string;
+  agency_id: string;
+}
+
+export async function insertIndex(db: Db, rows: IndexRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto("lrs_statement_index")
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** A statement that targets another also answers the filters its target answers. */
+export async function copyIndex(db: Db, fromSeq: number, toSeq: number): Promise<void> {
+  await db
+    .insertInto("lrs_statement_index")
+    .columns(["seq", "kind", "value", "agency_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("lrs_statement_index")
+        .select([sql<number>`cast(${toSeq} as bigint)`.as("seq"), "kind", "value", "agency_id"])
+        .where("seq", "=", fromSeq)
+        .where("kind", "!=", "r"),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function markVoided(db: Db, agencyId: string, statementIds: string[]): Promise<void> {
+  if (statementIds.length === 0) return;
+  await db.updateTable("lrs_statements").set({ voided: 1 }).where("agency_id", "=", agencyId).where("statement_id", "in", statementIds).execute();
+}
+
+/** Ids among `ids` that an already stored statement voids. */
+export async function voidedAlready(db: Db, agencyId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("lrs_statements").select("voids").where("agency_id", "=", agencyId).where("voids", "in", ids).execute();
+  return rows.map((r) => r.voids as string);
+}
+
+export async function insertAttachments(db: Db, rows: { agency_id: string; sha2: string; content_type: string; content: Buffer }[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto("lrs_attachments")
+      .values(row)
+      .onConflict((oc) => oc.columns(["agency_id", "sha2"]).doNothing())
+      .execute();
+  }
+}
+
+export async function findAttachments(db: Db, agencyId: string, hashes: string[]): Promise<{ sha2: string; content_type: string; content: Buffer }[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db
+    .selectFrom("lrs_attachments")
+    .select(["sha2", "content_type", "content"])
+    .where("agency_id", "=", agencyId)
+    .where("sha2", "in", hashes)
+    .execute();
+  return rows.map((r) => ({ ...r, content: Buffer.from(r.content) }));
+}
+
+export interface StatementQuery {
+  agencyId: string;
+  /** Index facts every result must have: [kind, value]. */
+  facts: [string, string][];
+  since: string | null;
+  until: string | null;
+  ascending: boolean;
+  /** Exclusive cursor on seq and the upper bound fixed at the first page. */
+  after: number | null;
+  through: number | null;
+  limit: number;
+  clientId: string | null;
+  actorKey: string | null;
+}
+
+export async function queryStatements(db: Db, q: StatementQuery): Promise<{ seq: number; body: string }[]> {
+  const joins: RawBuilder<unknown>[] = [];
+  const conds: RawBuilder<unknown>[] = [sql`s.agency_id = ${q.agencyId}`, sql`s.voided = 0`];
+  let seqCol = sql.ref("s.seq");
+  q.facts.forEach(([kind, value], i) => {
+    const alias = sql.table(`i${i}`);
+    const col = sql.ref(`i${i}.seq`);
+    if (i === 0) {
+      joins.push(sql`from lrs_statement_index as ${alias} join lrs_statements as s on s.seq = ${col}`);
+      seqCol = col;
+    } else {
+      joins.push(sql`join lrs_statement_index as ${alias} on ${col} = ${seqCol}`);
+    }
+    conds.push(sql`${sql.ref(`i${i}.agency_id`)} = ${q.agencyId}`, sql`${sql.ref(`i${i}.kind`)} = ${kind}`, sql`${sql.ref(`i${i}.value`)} = ${value}`);
+  });
+  if (joins.length === 0) joins.push(sql`from lrs_statements as s`);
+  if (q.since) conds.push(sql`s.stored > ${q.since}`);
+  if (q.until) conds.push(sql`s.stored <= ${q.until}`);
+  if (q.through !== null) conds.push(sql`${seqCol} <= ${q.through}`);
+  if (q.after !== null) conds.push(q.ascending ? sql`${seqCol} > ${q.after}` : sql`${seqCol} < ${q.after}`);
+  if (q.clientId) conds.push(sql`s.client_id = ${q.clientId}`);
+  if (q.actorKey) conds.push(sql`s.actor_key = ${q.actorKey}`);
+  const order = q.ascending ? sql`asc` : sql`desc`;
+  const query = sql<{
+    seq: number;
+    body: string;
+  }>`select s.seq as seq, s.body as body ${sql.join(joins, sql` `)} where ${sql.join(conds, sql` and `)} order by ${seqCol} ${order} limit ${q.limit}`;
+  const res = await query.execute(db);
+  return res.rows;
+}
+
+export async function maxSeq(db: Db, agencyId: string): Promise<number> {
+  const row = await db
+    .selectFrom("lrs_statements")
+    .select((eb) => eb.fn.max("seq").as("m"))
+    .where("agency_id", "=", agencyId)
+    .executeTakeFirst();
+  return Number(row?.m ?? 0);
+}
+
+export async function activityKnown(db: Db, agencyId: string, activityId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("lrs_statement_index")
+    .select("seq")
+    .where("agency_id", "=", agencyId)
+    .where("kind", "in", ["c", "C"])
+    .where("value", "=", activityId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function getActivityDefinitions(db: Db, agencyId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("lrs_activities")
+    .select(["activity_id", "definition"])
+    .where("agency_id", "=", agencyId)
+    .where("activity_id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.activity_id, r.definition]));
+}
+
+export async function saveActivityDefinitions(db: Db, rows: { agency_id: string; activity_id: string; definition: string; updated: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("lrs_activities")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["agency_id", "activity_id"]).doUpdateSet((eb) => ({ definition: eb.ref("excluded.definition"), updated: eb.ref("excluded.updated") })),
+    )
+    .execute();
+}
+
+export async function getActivityDefinition(db: Db, agencyId: string, activityId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("lrs_activities")
+    .select("definition")
+    .where("agency_id", "=", agencyId)
+    .where("activity_id", "=", activityId)
+    .executeTakeFirst();
+  return row?.definition ?? null;
+}
+
+export async function getStatement(
+  db: Db,
+  agencyId: string,
+  id: string,
+): Promise<{ body: string; voided: number; client_id: string; actor_key: string; stored: string } | undefined> {
+  return db
+    .selectFrom("lrs_statements")
+    .select(["body", "voided", "client_id", "actor_key", "stored"])
+    .where("agency_id", "=", agencyId)
+    .where("statement_id", "=", id)
+    .executeTakeFirst();
+}
+
+/** A learner's own statements (by actor), newest first, for the platform's record pages. */
+export async function statementsOfActor(db: Db, agencyId: string, actorKey: string, before: number | null, limit: number) {
+  let q = db
+    .selectFrom("lrs_statements")
+    .select(["seq", "body", "voided"])
+    .where("agency_id", "=", agencyId)
+    .where("actor_key", "=", actorKey)
+    .where("voided", "=", 0);
+  if (before !== null) q = q.where("seq", "<", before);
+  return q.orderBy("seq", "desc").limit(limit).execute();
+}
+
+export async function employeeScope(db: Db, employeeId: string): Promise<{ agencyId: string; unitPath: string } | undefined> {
+  const row = await db
+    .selectFrom("employees")
+    .innerJoin("units", "units.id", "employees.unit_id")
+    .select(["employees.agency_id", "units.path"])
+    .where("employees.id", "=", employeeId)
+    .executeTakeFirst();
+  return row ? { agencyId: row.agency_id, unitPath: row.path } : undefined;
+}

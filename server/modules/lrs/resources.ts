@@ -1,0 +1,58 @@
+import { can } from "./credentials.js";
+import { documentResource, RESOURCES } from "./documents.js";
+import { badRequest, forbidden, notFound, XapiError } from "./errors.js";
+import { checkParams, json, parseJsonParam, type XReq, type XRes } from "./http.js";
+import * as repo from "./repository.js";
+import { getStatements } from "./statements-read.js";
+import { postStatements, putStatement } from "./statements-write.js";
+import { agent as validateAgent } from "./validate/actors.js";
+import { isIri } from "./validate/primitives.js";
+
+export const SUPPORTED_VERSIONS = ["1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0"];
+
+export function about(): XRes {
+  return json({ version: SUPPORTED_VERSIONS, extensions: {} });
+}
+
+async function activities(req: XReq): Promise<XRes> {
+  checkParams(req.query, ["activityId"], ["activityId"]);
+  if (!can(req.principal, "statements/read", "statements/read/mine", "define", "state")) throw forbidden("these credentials may not read activities");
+  const id = req.query.activityId;
+  if (!isIri(id)) throw badRequest("activityId must be an IRI");
+  const def = await repo.getActivityDefinition(req.db, req.principal.agencyId, id);
+  if (!def && !(await repo.activityKnown(req.db, req.principal.agencyId, id))) throw notFound("no such activity");
+  return json({ objectType: "Activity", id, ...(def ? { definition: JSON.parse(def) as unknown } : {}) });
+}
+
+function agents(req: XReq): XRes {
+  checkParams(req.query, ["agent"], ["agent"]);
+  const who = parseJsonParam("agent", req.query.agent);
+  validateAgent({ path: "agent", version: req.version }, who);
+  const person: Record<string, unknown> = { objectType: "Person" };
+  for (const k of ["name", "mbox", "mbox_sha1sum", "openid", "account"]) if (who[k] !== undefined) person[k] = [who[k]];
+  return json(person);
+}
+
+const ALLOWED: Record<string, string[]> = {
+  "/statements": ["GET", "HEAD", "PUT", "POST"],
+  "/activities": ["GET", "HEAD"],
+  "/agents": ["GET", "HEAD"],
+  "/activities/state": ["GET", "HEAD", "PUT", "POST", "DELETE"],
+  "/activities/profile": ["GET", "HEAD", "PUT", "POST", "DELETE"],
+  "/agents/profile": ["GET", "HEAD", "PUT", "POST", "DELETE"],
+};
+
+/** Runs one authenticated xAPI request on its resource. */
+export async function dispatch(req: XReq): Promise<XRes> {
+  const allowed = ALLOWED[req.path];
+  if (!allowed) throw notFound(`no resource ${req.path}`);
+  if (!allowed.includes(req.method)) throw new XapiError(405, `${req.method} is not allowed on ${req.path}`);
+  if (req.path === "/statements") {
+    if (req.method === "PUT") return putStatement(req);
+    if (req.method === "POST") return postStatements(req);
+    return getStatements(req);
+  }
+  if (req.path === "/activities") return activities(req);
+  if (req.path === "/agents") return agents(req);
+  return documentResource(req, RESOURCES[req.path]);
+}

@@ -1,0 +1,256 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import type { Db } from "../../platform/context.js";
+import { GroupCommit } from "../logbook/checkin/group-commit.js";
+import { can, type Principal } from "./credentials.js";
+import { badRequest, conflict, forbidden, type XapiVersion } from "./errors.js";
+import { statementFacts } from "./facts.js";
+import * as repo from "./repository.js";
+import { checkSignature, SIGNATURE_USAGE } from "./signature.js";
+import { agentKey } from "./validate/actors.js";
+import { isObject, type Json, type JsonObject } from "./validate/primitives.js";
+import { validateStatement } from "./validate/statement.js";
+
+export const VOIDED_VERB = "http://adlnet.gov/expapi/verbs/voided";
+
+export interface AttachmentPart {
+  contentType: string;
+  body: Buffer;
+}
+
+export interface StoreInput {
+  principal: Principal;
+  version: XapiVersion;
+  statements: unknown[];
+  /** Parts of a multipart/mixed request by SHA-2 hash. */
+  parts: Map<string, AttachmentPart>;
+  /** The statementId of a PUT. */
+  putId?: string;
+}
+
+/** Sorted-key JSON without the properties the LRS sets, for "same statement" checks. */
+function comparable(s: JsonObject, dropTimestamp: boolean): string {
+  const { stored: _s, authority: _a, version: _v, timestamp, ...rest } = s;
+  const sort = (x: Json): Json => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (isObject(x))
+      return Object.fromEntries(
+        Object.keys(x)
+          .sort()
+          .map((k) => [k, sort(x[k])]),
+      );
+    return x;
+  };
+  return JSON.stringify(sort(dropTimestamp || timestamp === undefined ? rest : { ...rest, timestamp }));
+}
+
+function checkAttachments(statements: JsonObject[], parts: Map<string, AttachmentPart>): void {
+  const used = new Set<string>();
+  for (const s of statements) {
+    const lists = [s.attachments, isObject(s.object) ? s.object.attachments : undefined];
+    for (const list of lists) {
+      if (!Array.isArray(list)) continue;
+      for (const a of list) {
+        if (!isObject(a)) continue;
+        const sha2 = String(a.sha2);
+        if (parts.has(sha2)) used.add(sha2);
+        else if (a.fileUrl === undefined) throw badRequest(`attachment ${sha2} has neither a fileUrl nor a part in the request`);
+        if (a.usageType === SIGNATURE_USAGE) checkSignature(s, a, parts.get(sha2));
+      }
+    }
+  }
+  for (const sha2 of parts.keys()) if (!used.has(sha2)) throw badRequest(`part ${sha2} matches no attachment of the statements`);
+}
+
+/** Single context activities become arrays of one, as the LRS returns them. */
+function normalize(s: JsonObject): JsonObject {
+  for (const part of [s, isObject(s.object) && s.object.objectType === "SubStatement" ? s.object : null]) {
+    if (!part || !isObject(part.context) || !isObject(part.context.contextActivities)) continue;
+    const ca = part.context.contextActivities;
+    for (const k of Object.keys(ca)) if (!Array.isArray(ca[k])) ca[k] = [ca[k]];
+  }
+  return s;
+}
+
+interface Prepared {
+  input: StoreInput;
+  statements: JsonObject[];
+  ids: string[];
+  voidTargets: Map<string, string>;
+}
+
+const committers = new WeakMap<Kysely<DB>, GroupCommit>();
+
+/** Statement writes arriving together share one transaction (one durable commit); a failing request fails alone. */
+function committer(db: Kysely<DB>): GroupCommit {
+  let c = committers.get(db);
+  if (!c) {
+    c = new GroupCommit(db, { maxBatch: 64, parallel: 1 });
+    committers.set(db, c);
+  }
+  return c;
+}
+
+/** Validates and stores statements in one transaction; answers their ids in order. */
+export async function storeStatements(db: Kysely<DB>, input: StoreInput): Promise<string[]> {
+  const prepared = prepare(input);
+  return committer(db).run((trx) => persist(trx, prepared));
+}
+
+/** Stores statements inside the caller's transaction (facts of the platform recorded with the change that made them). */
+export async function storeStatementsIn(trx: Db, input: StoreInput): Promise<string[]> {
+  return persist(trx, prepare(input));
+}
+
+function prepare(input: StoreInput): Prepared {
+  const { principal, version } = input;
+  if (!can(principal, "statements/write")) throw forbidden("these credentials may not write statements");
+  const statements = input.statements.map((s) => normalize(validateStatement(s, version)));
+  if (statements.length === 0) throw badRequest("no statements");
+  if (input.putId !== undefined) {
+    const s = statements[0];
+    if (s.id !== undefined && String(s.id).toLowerCase() !== input.putId.toLowerCase()) throw badRequest("the statement id differs from statementId");
+    s.id = input.putId;
+  }
+  if (principal.learnerKey) {
+    for (const s of statements) {
+      if (agentKey(s.actor as JsonObject) !== principal.learnerKey) throw forbidden("launch credentials write only the learner's statements");
+    }
+  }
+  checkAttachments(statements, input.parts);
+  for (const s of statements) s.id = typeof s.id === "string" ? s.id.toLowerCase() : randomUUID();
+  const ids = statements.map((s) => s.id as string);
+  const seen = new Map<string, string>();
+  for (const s of statements) {
+    const c = comparable(s, false);
+    const prev = seen.get(s.id as string);
+    if (prev !== undefined && prev !== c) throw badRequest(`statement id ${String(s.id)} appears twice with different content`);
+    seen.set(s.id as string, c);
+  }
+  const voidTargets = new Map<string, string>();
+  for (const s of statements) {
+    if (isObject(s.verb) && s.verb.id === VOIDED_VERB && isObject(s.object)) voidTargets.set(s.id as string, String(s.object.id).toLowerCase());
+  }
+  for (const target of voidTargets.values()) {
+    if (voidTargets.has(target)) throw badRequest("a voiding statement cannot be voided");
+  }
+  return { input, statements, ids, voidTargets };
+}
+
+/** A check another module runs, in the writing transaction, before statements of launch credentials are stored (cmi5 rules). */
+export type StatementGate = (trx: Db, credentialKey: string, statements: JsonObject[]) => Promise<void>;
+let statementGate: StatementGate | null = null;
+export function setStatementGate(gate: StatementGate | null): void {
+  statementGate = gate;
+}
+
+async function persist(trx: Db, p: Prepared): Promise<string[]> {
+  const { statements, ids, voidTargets } = p;
+  const { principal, version } = p.input;
+  const stored = new Date().toISOString();
+  const canDefine = can(principal, "define");
+  {
+    const existing = await repo.findStatements(trx, principal.agencyId, [...new Set(ids)]);
+    const known = new Map(existing.map((r) => [r.statement_id, r]));
+    const fresh: JsonObject[] = [];
+    const freshIds = new Set<string>();
+    for (const s of statements) {
+      const id = s.id as string;
+      const row = known.get(id);
+      if (row) {
+        const same = comparable(JSON.parse(row.body) as JsonObject, s.timestamp === undefined) === comparable(s, false);
+        if (!same) throw conflict(`statement ${id} exists with different content`);
+        continue;
+      }
+      if (freshIds.has(id)) continue;
+      freshIds.add(id);
+      fresh.push(s);
+    }
+    if (fresh.length === 0) return ids;
+    // Statements already stored (a resend) are not judged again.
+    if (statementGate && principal.learnerKey) await statementGate(trx, principal.key, fresh);
+    const refIds = new Set<string>();
+    for (const s of fresh) if (isObject(s.object) && s.object.objectType === "StatementRef") refIds.add(String(s.object.id).toLowerCase());
+    const targets = new Map((await repo.findStatements(trx, principal.agencyId, [...refIds])).map((r) => [r.statement_id, r]));
+    for (const [, target] of voidTargets) {
+      const row = targets.get(target);
+      if (row?.voids) throw badRequest("a voiding statement cannot be voided");
+    }
+    const full = fresh.map(
+      (s): JsonObject => ({
+        ...s,
+        timestamp: s.timestamp ?? stored,
+        stored,
+        authority: principal.authority,
+        version: s.version ?? (version === "2.0.0" ? "2.0.0" : "1.0.0"),
+      }),
+    );
+    const inserted = await repo.insertStatements(
+      trx,
+      full.map((s) => ({
+        agency_id: principal.agencyId,
+        statement_id: s.id as string,
+        stored,
+        verb_id: String((s.verb as JsonObject).id),
+        actor_key: agentKey(s.actor as JsonObject) ?? "",
+        client_id: principal.clientId,
+        voided: 0,
+        voids: voidTargets.get(s.id as string) ?? null,
+        has_attachments: Array.isArray(s.attachments) ? 1 : 0,
+        body: JSON.stringify(s),
+      })),
+    );
+    const seqOf = new Map(inserted.map((r) => [r.statement_id, Number(r.seq)]));
+    const index: repo.IndexRow[] = [];
+    for (const s of full) {
+      const seq = seqOf.get(s.id as string) as number;
+      for (const [kind, value] of statementFacts(s)) index.push({ seq, kind, value, agency_id: principal.agencyId });
+    }
+    await repo.insertIndex(trx, index);
+    for (const s of full) {
+      if (!isObject(s.object) || s.object.objectType !== "StatementRef") continue;
+      const target = String(s.object.id).toLowerCase();
+      const targetSeq = targets.get(target)?.seq ?? seqOf.get(target);
+      if (targetSeq !== undefined) await repo.copyIndex(trx, Number(targetSeq), seqOf.get(s.id as string) as number);
+    }
+    await repo.markVoided(trx, principal.agencyId, [...voidTargets.values()]);
+    await repo.markVoided(trx, principal.agencyId, await repo.voidedAlready(trx, principal.agencyId, [...freshIds]));
+    if (p.input.parts.size > 0) {
+      await repo.insertAttachments(
+        trx,
+        [...p.input.parts].map(([sha2, p]) => ({ agency_id: principal.agencyId, sha2, content_type: p.contentType, content: p.body })),
+      );
+    }
+    if (canDefine) await saveDefinitions(trx, principal.agencyId, full, stored);
+    return ids;
+  }
+}
+
+async function saveDefinitions(trx: Db, agencyId: string, statements: JsonObject[], at: string): Promise<void> {
+  const defs = new Map<string, JsonObject>();
+  for (const s of statements) {
+    const o = s.object;
+    if (isObject(o) && (o.objectType === undefined || o.objectType === "Activity") && isObject(o.definition)) {
+      defs.set(String(o.id), { ...(defs.get(String(o.id)) ?? {}), ...o.definition });
+    }
+  }
+  if (defs.size === 0) return;
+  const old = await repo.getActivityDefinitions(trx, agencyId, [...defs.keys()]);
+  const rows: { agency_id: string; activity_id: string; definition: string; updated: string }[] = [];
+  for (const [id, def] of defs) {
+    const before = old.get(id);
+    const prev = before ? (JSON.parse(before) as JsonObject) : {};
+    const merged: JsonObject = { ...prev, ...def };
+    for (const k of ["name", "description"]) {
+      if (isObject(prev[k]) && isObject(def[k])) merged[k] = { ...prev[k], ...def[k] };
+    }
+    const definition = JSON.stringify(merged);
+    if (definition !== before) rows.push({ agency_id: agencyId, activity_id: id, definition, updated: at });
+  }
+  await repo.saveActivityDefinitions(trx, rows);
+}
+
+export function sha256(buf: Buffer): string {
+  return createHash("sha256").update(buf).digest("hex");
+}

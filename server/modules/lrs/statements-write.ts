@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import { badRequest } from "./errors.js";
+import { checkParams, json, mediaType, noContent, parseJsonBody, type XReq, type XRes } from "./http.js";
+import { boundaryOf, parseMultipart } from "./multipart.js";
+import { type AttachmentPart, storeStatements } from "./statements-store.js";
+import { isUuid } from "./validate/primitives.js";
+
+const HASH_ALGOS: Record<number, string> = { 56: "sha224", 64: "sha256", 96: "sha384", 128: "sha512" };
+
+/** The statements and attachment parts of a JSON or multipart/mixed request body. */
+function readBody(req: XReq): { statements: unknown; parts: Map<string, AttachmentPart> } {
+  const type = mediaType(req.headers);
+  const parts = new Map<string, AttachmentPart>();
+  if (type === "application/json") return { statements: parseJsonBody(req.body), parts };
+  if (type !== "multipart/mixed") throw badRequest("statements must be sent as application/json or multipart/mixed");
+  const boundary = boundaryOf(req.headers["content-type"] ?? "");
+  if (!boundary) throw badRequest("multipart/mixed needs a boundary");
+  const [first, ...rest] = parseMultipart(req.body, boundary);
+  if (!first || mediaType(first.headers) !== "application/json") throw badRequest("the first part must be application/json statements");
+  for (const p of rest) {
+    const hash = (p.headers["x-experience-api-hash"] ?? "").toLowerCase();
+    if (!hash) throw badRequest("every attachment part needs X-Experience-API-Hash");
+    if ((p.headers["content-transfer-encoding"] ?? "").toLowerCase() !== "binary")
+      throw badRequest("every attachment part needs Content-Transfer-Encoding: binary");
+    const algo = HASH_ALGOS[hash.length];
+    if (!algo || createHash(algo).update(p.body).digest("hex") !== hash) throw badRequest("an attachment part does not match its X-Experience-API-Hash");
+    parts.set(hash, { contentType: p.headers["content-type"] ?? "application/octet-stream", body: p.body });
+  }
+  return { statements: parseJsonBody(first.body), parts };
+}
+
+export async function putStatement(req: XReq): Promise<XRes> {
+  checkParams(req.query, ["statementId"], ["statementId"]);
+  const id = req.query.statementId;
+  if (!isUuid(id)) throw badRequest("statementId must be a UUID");
+  const { statements, parts } = readBody(req);
+  if (Array.isArray(statements)) throw badRequest("PUT takes one statement");
+  await storeStatements(req.db, { principal: req.principal, version: req.version, statements: [statements], parts, putId: id.toLowerCase() });
+  return noContent();
+}
+
+export async function postStatements(req: XReq): Promise<XRes> {
+  checkParams(req.query, []);
+  const { statements, parts } = readBody(req);
+  const list = Array.isArray(statements) ? statements : [statements];
+  const ids = await storeStatements(req.db, { principal: req.principal, version: req.version, statements: list, parts });
+  return json(ids);
+}
