@@ -118,11 +118,13 @@ export async function loadRosterInput(db: Db, s: RosterScope): Promise<LoadedInp
   const pastWeeks = [28, 21, 14, 7].map((n) => addDays(s.monday, -n));
   // The earlier of today and the week's last day (ISO dates sort as strings).
   const healthTo = [s.today, lastDate].sort()[0];
+  // "Recent" counts back from the earlier of the week's Monday and today: a roster made weeks ahead still sees this week's checks.
+  const healthFrom = addDays([s.monday, healthTo].sort()[0], -first.healthLookbackDays);
   const [units, staff, factorRows, notCleared, absences, history, requests] = await Promise.all([
     listUnits(db, s.agencyId),
     repo.activeEmployees(db, s.agencyId, s.scopePath),
     repo.agencyFactors(db, s.agencyId),
-    repo.notClearedBetween(db, s.agencyId, addDays(s.monday, -first.healthLookbackDays), healthTo),
+    repo.notClearedBetween(db, s.agencyId, healthFrom, healthTo),
     repo.recordedAbsences(db, s.agencyId, s.dates),
     repo.publishedOfficeDays(db, s.agencyId, pastWeeks),
     repo.approvedRequests(db, s.agencyId, s.dates),
