@@ -23,24 +23,16 @@ const EXPECTED: Record<string, { role?: Role; operator?: boolean; supervisor?: b
 
 describe.each(ENGINES)("demo agency on %s", (engine) => {
   let t: TestApp;
-  let loadMs = 0;
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true });
-    const started = performance.now();
     await loadDemo(sys(t));
-    loadMs = performance.now() - started;
   });
   afterAll(() => t.close());
 
   const db = () => t.database.db;
   const agency = () => db().selectFrom("agencies").selectAll().executeTakeFirstOrThrow();
   const employeeByEmail = (email: string) => db().selectFrom("employees").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
-
-  it("loads in well under 5 seconds", () => {
-    expect(loadMs).toBeGreaterThan(0);
-    expect(loadMs).toBeLessThan(5000);
-  });
 
   it("builds one consistent unit tree, at least four levels deep, over the time zones", async () => {
     const units = await db().selectFrom("units").selectAll().execute();
