@@ -54,6 +54,21 @@ export default defineConfig({
               expiration: { maxEntries: 60, maxAgeSeconds: 7 * 24 * 3600 },
             },
           },
+          {
+            // Courses saved for offline study: the page stores their lesson JSON and media in caches named
+            // abdi-learning-<enrolment id>; when the network fails, those copies answer.
+            urlPattern: ({ url, request, sameOrigin }) =>
+              sameOrigin && request.method === "GET" && /^\/api\/v1\/learning\/(media\/|enrolments\/)/.test(url.pathname),
+            handler: async ({ request }) => {
+              try {
+                return await fetch(request);
+              } catch (err) {
+                const saved = await caches.match(request.url, { ignoreVary: true });
+                if (saved) return saved;
+                throw err;
+              }
+            },
+          },
         ],
       },
     }),

@@ -11,6 +11,8 @@ export interface SubtreeDaily {
   daily: Map<string, Counts>;
   /** Days read from the raw tables: today, and earlier days the rollup does not hold yet. */
   rawDays: Set<string>;
+  /** Those raw rows per unit and day, so a per-unit table of the same request does not read them again. */
+  raw: Row[];
 }
 
 /** Raw aggregate of the subtree for the given days (one query over their span), per unit and day. */
@@ -43,15 +45,22 @@ export async function subtreeDaily(db: Db, unit: Unit, from: string, to: string,
     for (let d = from; d <= lastRolled; d = shift(d, 1)) if (!daily.has(d)) rawDays.add(d);
   }
   if (from <= today && today <= to) rawDays.add(today);
-  for (const r of await rawRows(db, unit, [...rawDays])) {
+  const raw = await rawRows(db, unit, [...rawDays]);
+  for (const r of raw) {
     const d = String(r.work_date);
     daily.set(d, addCounts(daily.get(d) ?? zeroCounts(), r));
   }
-  return { daily, rawDays };
+  return { daily, rawDays, raw };
 }
 
 /** The counts per unit of the subtree summed over the given days (the rollup, or the raw tables for `rawDays`). */
-export async function subtreePerUnit(db: Db, unit: Unit, days: readonly string[], rawDays: ReadonlySet<string>): Promise<Map<string, Counts>> {
+export async function subtreePerUnit(
+  db: Db,
+  unit: Unit,
+  days: readonly string[],
+  rawDays: ReadonlySet<string>,
+  rawAlready?: readonly Row[],
+): Promise<Map<string, Counts>> {
   const out = new Map<string, Counts>();
   const add = (rows: Row[]) => {
     for (const r of rows) {
@@ -69,13 +78,9 @@ export async function subtreePerUnit(db: Db, unit: Unit, days: readonly string[]
       group by m.unit_id`.execute(db);
     add(rows.rows);
   }
-  add(
-    await rawRows(
-      db,
-      unit,
-      days.filter((d) => rawDays.has(d)),
-    ),
-  );
+  const wanted = days.filter((d) => rawDays.has(d));
+  const wantedSet = new Set(wanted);
+  add(rawAlready ? rawAlready.filter((r) => wantedSet.has(String(r.work_date))) : await rawRows(db, unit, wanted));
   return out;
 }
 

@@ -50,7 +50,7 @@ export async function getTrends(ctx: Ctx, q: TrendsQuery): Promise<TrendsOut> {
  */
 export async function buildTrends(db: Db, unit: Unit, range: TrendsRange, today: string): Promise<TrendsOut> {
   const { from, to, granularity } = range;
-  const [calendar, { daily, rawDays }, baseBacklog, units, rhk] = await Promise.all([
+  const [calendar, { daily, rawDays, raw }, baseBacklog, units, rhk] = await Promise.all([
     loadCalendar(db, from, to),
     subtreeDaily(db, unit, from, to, today),
     backlogBefore(db, unit, from),
@@ -108,7 +108,7 @@ export async function buildTrends(db: Db, unit: Unit, range: TrendsRange, today:
       };
     });
 
-  const perUnit = await subtreePerUnit(db, unit, workdays, rawDays);
+  const perUnit = await subtreePerUnit(db, unit, workdays, rawDays, raw);
   const rows = units.filter((u) => u.id === unit.id || u.parent_id === unit.id);
   const folded = new Map(rows.map((u) => [u.id, zeroCounts()]));
   for (const u of units) {
