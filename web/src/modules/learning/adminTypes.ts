@@ -15,6 +15,8 @@ export interface LessonConfig {
   endsAt?: string;
   location?: string;
   meetingUrl?: string;
+  /** SCORM and cmi5 lessons: the content package. */
+  packageId?: string;
 }
 
 export interface AdminLesson {

@@ -7,9 +7,14 @@ import type { Media } from "./adminTypes";
  * `csrf` is the session's token (`Me.csrfToken`).
  */
 export function uploadMedia(file: File, csrf: string, onProgress: (share: number) => void, signal?: AbortSignal): Promise<Media> {
+  return uploadFile<Media>("/api/v1/learning/media", file, csrf, onProgress, signal);
+}
+
+/** Uploads one file as the `file` part of a form to `url`, with progress; resolves with the JSON answer. */
+export function uploadFile<T>(url: string, file: File, csrf: string, onProgress: (share: number) => void, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/learning/media");
+    xhr.open("POST", url);
     xhr.withCredentials = true;
     if (csrf) xhr.setRequestHeader("x-csrf-token", csrf);
     xhr.responseType = "json";
@@ -20,7 +25,7 @@ export function uploadMedia(file: File, csrf: string, onProgress: (share: number
       const body = (xhr.response ?? {}) as Record<string, unknown>;
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(body as unknown as Media);
+        resolve(body as unknown as T);
         return;
       }
       const str = (v: unknown, d: string) => (typeof v === "string" ? v : d);

@@ -8,6 +8,7 @@ import type { AdminLesson, LessonConfig } from "../adminTypes";
 import { Markdown } from "../components/Markdown";
 import { AssignmentSettingsForm } from "./AssignmentSettingsForm";
 import { MediaUpload } from "./MediaUpload";
+import { PackagePicker } from "./PackagePicker";
 import { QuizSettingsForm } from "./QuizSettingsForm";
 
 const ACCEPT: Record<string, string> = { video: "video/mp4,video/webm", pdf: "application/pdf" };
@@ -121,6 +122,7 @@ export function LessonEditor({ courseId, lesson, onDone }: { courseId: string; l
               <TextInput label={t("editor.location")} value={config.location ?? ""} onChange={(e) => set({ location: e.currentTarget.value || undefined })} />
             </SimpleGrid>
           ) : null}
+          {k === "scorm" || k === "cmi5" ? <PackagePicker kind={k} value={config.packageId} onChange={(id) => set({ packageId: id || undefined })} /> : null}
           <Group gap="md">
             <Checkbox label={t("editor.required")} checked={required} onChange={(e) => setRequired(e.currentTarget.checked)} />
             <NumberInput label={t("editor.durationMin")} min={0} value={duration} onChange={(v) => setDuration(typeof v === "number" ? v : "")} w={160} />

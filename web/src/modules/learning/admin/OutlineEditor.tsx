@@ -143,7 +143,7 @@ function AddLesson({ courseId, moduleId }: { courseId: string; moduleId: string 
         <TextInput label={t("editor.newLesson")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: "1 1 10rem" }} />
         <Select
           label={t("editor.kind")}
-          data={LESSON_KINDS.filter((k) => k !== "scorm" && k !== "cmi5").map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          data={LESSON_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           value={kind}
           onChange={(v) => setKind(v ?? "text")}
           allowDeselect={false}

@@ -10,12 +10,13 @@ import type { LessonContent } from "../types";
 import { AssignmentLesson } from "./AssignmentLesson";
 import { LinkLesson } from "./LinkLesson";
 import { LiveLesson } from "./LiveLesson";
+import { PackageLesson } from "./PackageLesson";
 import { PdfLesson } from "./PdfLesson";
 import { QuizLesson } from "./QuizLesson";
 import { VideoLesson } from "./VideoLesson";
 
 /** Lessons the learner finishes by saying so (quizzes, assignments and videos decide by themselves). */
-const MARKABLE = new Set(["text", "pdf", "link", "scorm", "cmi5"]);
+const MARKABLE = new Set(["text", "pdf", "link"]);
 
 export function LessonView({ enrolmentId, lessonId }: { enrolmentId: string; lessonId: string }) {
   const { t } = useTranslation("learning");
@@ -55,6 +56,9 @@ function LessonBody({ enrolmentId, lesson }: { enrolmentId: string; lesson: Less
       return <QuizLesson enrolmentId={enrolmentId} lesson={lesson} />;
     case "assignment":
       return <AssignmentLesson enrolmentId={enrolmentId} lesson={lesson} />;
+    case "scorm":
+    case "cmi5":
+      return <PackageLesson enrolmentId={enrolmentId} lesson={lesson} />;
     default:
       return <Markdown source={lesson.body ?? ""} />;
   }
