@@ -133,6 +133,60 @@ describe("SCORM playback in a real browser", () => {
     await context.close();
   }, 90_000);
 
+  it("a learner plays a SCORM lesson in the course player and it completes", async () => {
+    const pkgRes = await admin.context.post("/api/v1/learning/content/packages", {
+      multipart: { file: { name: "golf.zip", mimeType: "application/zip", buffer: contentFixture("RuntimeBasicCalls_SCORM20043rdEdition.zip") } },
+      headers: { "x-csrf-token": (admin.me as unknown as { csrfToken: string }).csrfToken },
+    });
+    const pkg = await pkgRes.json();
+    const course = await admin.send<{ id: string }>("POST", "/learning/courses", {
+      code: "E2E-SCORM",
+      title: "Golf SCORM",
+      summary: "",
+      jp: 1,
+      prerequisiteIds: [],
+    });
+    const mod = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/modules`, { title: "Modul" });
+    const lesson = await admin.send<{ id: string }>("POST", `/learning/modules/${mod.id}/lessons`, {
+      kind: "scorm",
+      title: "Golf",
+      bodyMd: "",
+      config: { packageId: pkg.id },
+    });
+    await admin.send("POST", `/learning/courses/${course.id}/publish`, {});
+    const run = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 });
+    const learner = await apiAs(server.url, "pegawai@demo.abdi.go.id");
+    const enrolment = await learner.send<{ id: string }>("POST", `/learning/runs/${run.id}/enrol`, {});
+
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1024, height: 900 },
+      locale: "id-ID",
+      storageState: await learner.context.storageState(),
+    });
+    const page = await context.newPage();
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(`/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`);
+    const frameEl = page.locator('iframe[title^="Konten"]');
+    await frameEl.waitFor({ timeout: 30_000 });
+    const player = await (await frameEl.elementHandle())?.contentFrame();
+    if (!player) throw new Error("no player frame");
+    const sco = await scoFrame(player);
+    await sco.waitForSelector("#butNext");
+    for (let i = 0; i < 30 && (await sco.isEnabled("#butNext")); i++) await sco.click("#butNext");
+    await sco.click("#butExit");
+    await expect
+      .poll(
+        async () => {
+          const row = (await learner.get<{ progress: { status: string } }>(`/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`)).progress;
+          return row?.status;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe("completed");
+    await context.close();
+  }, 120_000);
+
   it("refuses to play on the platform's own origin", async () => {
     const { playerUrl } = await uploadAndPreview("singlescobasic.zip");
     const onPlatform = playerUrl.replace(new URL(playerUrl).origin, server.url);
