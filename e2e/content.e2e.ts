@@ -187,6 +187,85 @@ describe("SCORM playback in a real browser", () => {
     await context.close();
   }, 120_000);
 
+  it("cmi5: a learner completes a multi-AU course in the player, the real AU talking to the LRS", async () => {
+    const pkgRes = await admin.context.post("/api/v1/learning/content/packages", {
+      multipart: { file: { name: "geology.zip", mimeType: "application/zip", buffer: contentFixture("multi_au_framed.zip") } },
+      headers: { "x-csrf-token": (admin.me as unknown as { csrfToken: string }).csrfToken },
+    });
+    expect(pkgRes.status(), await pkgRes.text()).toBe(201);
+    const pkg = await pkgRes.json();
+    const course = await admin.send<{ id: string }>("POST", "/learning/courses", {
+      code: "E2E-CMI5",
+      title: "Geologi cmi5",
+      summary: "",
+      jp: 1,
+      prerequisiteIds: [],
+    });
+    const mod = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/modules`, { title: "Modul" });
+    const lesson = await admin.send<{ id: string }>("POST", `/learning/modules/${mod.id}/lessons`, {
+      kind: "cmi5",
+      title: "Geologi",
+      bodyMd: "",
+      config: { packageId: pkg.id },
+    });
+    await admin.send("POST", `/learning/courses/${course.id}/publish`, {});
+    const run = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 });
+    const learner = await apiAs(server.url, "pegawai@demo.abdi.go.id");
+    const enrolment = await learner.send<{ id: string }>("POST", `/learning/runs/${run.id}/enrol`, {});
+
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1024, height: 900 },
+      locale: "id-ID",
+      storageState: await learner.context.storageState(),
+    });
+    const page = await context.newPage();
+    await page.goto(`/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`);
+    const frameEl = page.locator('iframe[title^="Konten"]');
+    await frameEl.waitFor({ timeout: 30_000 });
+    const registration = new URL((await frameEl.getAttribute("src")) ?? "").searchParams.get("registration") ?? "";
+    expect(registration).toMatch(/^[0-9a-f-]{36}$/);
+    const lrs = `Basic ${Buffer.from("demo-lrs-key:demo-lrs-secret-2026").toString("base64")}`;
+    const count = async (verb: string) => {
+      const res = await fetch(`${server.url}/xapi/statements?${new URLSearchParams({ registration, verb })}`, {
+        headers: { authorization: lrs, "x-experience-api-version": "1.0.3" },
+      });
+      return (await res.json()).statements.length as number;
+    };
+    const select = page.getByLabel("Unit tugas (AU)");
+    const options = await select.locator("option").count();
+    expect(options).toBeGreaterThan(1);
+    // Every AU but the last passes and completes when launched; the last is a quiz (moveOn CompletedAndPassed).
+    for (let i = 0; i < options - 1; i++) {
+      if (i > 0) {
+        const value = await select.locator("option").nth(i).getAttribute("value");
+        await select.selectOption(value ?? "");
+      }
+      await expect.poll(() => count("http://adlnet.gov/expapi/verbs/completed"), { timeout: 30_000 }).toBe(i + 1);
+    }
+    const lessonStatus = async () =>
+      (await learner.get<{ progress: { status: string } }>(`/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`)).progress.status;
+    expect(await lessonStatus()).not.toBe("completed");
+    await select.selectOption(
+      (await select
+        .locator("option")
+        .nth(options - 1)
+        .getAttribute("value")) ?? "",
+    );
+    await expect.poll(async () => (await frameEl.getAttribute("src")) ?? "", { timeout: 15_000 }).toContain("pages=quiz");
+    const au = await (await frameEl.elementHandle())?.contentFrame();
+    if (!au) throw new Error("no AU frame");
+    await au.getByRole("button", { name: /Select correct answers/ }).click({ timeout: 30_000 });
+    await au.getByRole("button", { name: "Submit Answers" }).click();
+    // The quiz answered correctly: the last AU's passed (with its score) and completed arrive.
+    await expect.poll(() => count("http://adlnet.gov/expapi/verbs/passed"), { timeout: 30_000 }).toBe(options);
+    await expect.poll(() => count("http://adlnet.gov/expapi/verbs/completed"), { timeout: 30_000 }).toBe(options);
+    expect(await count("http://adlnet.gov/expapi/verbs/initialized")).toBeGreaterThanOrEqual(options);
+    expect(await count("https://w3id.org/xapi/adl/verbs/satisfied")).toBeGreaterThanOrEqual(1);
+    await expect.poll(lessonStatus, { timeout: 15_000 }).toBe("completed");
+    await context.close();
+  }, 180_000);
+
   it("refuses to play on the platform's own origin", async () => {
     const { playerUrl } = await uploadAndPreview("singlescobasic.zip");
     const onPlatform = playerUrl.replace(new URL(playerUrl).origin, server.url);

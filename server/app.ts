@@ -49,6 +49,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: ["req.headers.cookie", "req.headers['x-csrf-token']"] },
     trustProxy: config.trustProxy,
+    // Content often joins an endpoint ending in "/" with "/statements": "/xapi//statements" is the same resource.
+    routerOptions: { ignoreDuplicateSlashes: true },
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];

@@ -28,6 +28,17 @@ describe.each(ENGINES)("xAPI about, headers, CORS and alternate syntax on %s", (
     expect((await l.x("DELETE", "/xapi/statements")).statusCode).toBe(405);
   });
 
+  it("an endpoint joined with a doubled slash names the same resource", async () => {
+    const s = statement();
+    const put = await l.x("POST", "/xapi//statements", { body: s });
+    expect(put.statusCode).toBe(200);
+    const [id] = put.json();
+    const got = await l.x("GET", `/xapi//statements?statementId=${id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.json().id).toBe(id);
+    expect((await l.x("GET", "/xapi//activities/state")).statusCode).toBe(400);
+  });
+
   it("every answer, errors included, carries X-Experience-API-Version and CORS headers", async () => {
     for (const r of [
       await l.x("GET", "/xapi/statements"),

@@ -194,15 +194,15 @@ describe.each(ENGINES)("monitoring rollups on %s", (engine) => {
             .where("id", "=", id)
             .execute();
           if (reviewedAt) await raw.event({ reportId: id, action: r.status === "approved" ? "approved" : "returned", at: later });
-          await raw.event({ reportId: id, action: "resubmitted", at: "2026-03-05T10:00:00.000Z" });
+          await raw.event({ reportId: id, action: "resubmitted", at: "2026-03-05T10:00:00.123Z" });
         }
         for (const c of changes.newCheckins) {
           const s = staff[c.e];
           if (once(`c${c.e}|${c.d}`))
             await raw.checkin({ agencyId, unitId: s.unitId, employeeId: s.id, date: day(c.d), mode: c.mode, minutesOff: c.late, createdAt: later });
         }
-        // Events are found by created_at: the resubmissions above carry an old timestamp, so stamp them as new.
-        await db.updateTable("report_events").set({ created_at: later }).where("created_at", "=", "2026-03-05T10:00:00.000Z").execute();
+        // Events are found by created_at: the resubmissions above carry an old timestamp (one no seeded event can have), so stamp them as new.
+        await db.updateTable("report_events").set({ created_at: later }).where("created_at", "=", "2026-03-05T10:00:00.123Z").execute();
         await refreshChangedRollups(db, new Date(T0.getTime() + 10 * 60_000));
         expect(await actual(t, agencyId)).toEqual(await expected(t, agencyId));
       }),
