@@ -77,7 +77,10 @@ function cors(req: FastifyRequest, reply: FastifyReply): void {
 
 async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
   // "/xapi//statements" (an endpoint ending in "/" joined with "/statements") is the same resource.
-  const rest = req.url.split("?")[0].slice("/xapi".length).replace(/\/{2,}/g, "/");
+  const rest = req.url
+    .split("?")[0]
+    .slice("/xapi".length)
+    .replace(/\/{2,}/g, "/");
   const path = rest.replace(/\/+$/, "") || "/";
   if (req.method === "OPTIONS") return { status: 204 };
   const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
