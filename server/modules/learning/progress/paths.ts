@@ -6,7 +6,7 @@ import { invalid, notFound } from "../../../platform/errors.js";
 import { agencyOf, authorize } from "../../org/policies.js";
 import * as courseRepo from "../courses/repository.js";
 import { learningPolicy } from "../policies.js";
-import * as runRepo from "../runs/repository.js";
+import * as repo from "./repository.js";
 import type { PathCreate, PathPatch } from "./schema.js";
 
 function presentPath(p: LearningPath) {
@@ -32,29 +32,62 @@ async function checkCourses(db: Db, agencyId: string, ids: string[]): Promise<vo
   if (errors.length > 0) throw invalid(errors);
 }
 
+/** The linked courses the viewer may see, in the given order: published ones, drafts too for authors. */
+async function visibleCourses(ctx: Ctx, ids: string[]) {
+  const courses = await courseRepo.coursesByIds(ctx.db, ids);
+  return ids
+    .map((id) => courses.find((c) => c.id === id))
+    .filter((c) => c !== undefined)
+    .filter((c) => c.status === "published" || learningPolicy.author(ctx.actor, c.agency_id));
+}
+
+/** The viewer's standing in each course: a completed enrolment wins, else the newest one. */
+async function myStanding(ctx: Ctx, courseIds: string[]) {
+  const me = ctx.actor.employeeId;
+  const rows = me ? await repo.enrolmentsInCourses(ctx.db, me, courseIds) : [];
+  const out = new Map<string, { id: string; status: string; progressPct: number }>();
+  for (const r of rows) {
+    const seen = out.get(r.course_id);
+    if (!seen || (r.status === "completed" && seen.status !== "completed"))
+      out.set(r.course_id, { id: r.id, status: r.status, progressPct: r.status === "completed" ? 100 : r.progress_pct });
+  }
+  return out;
+}
+
+/** Paths with how many of their courses the viewer has completed. */
 export async function listPaths(ctx: Ctx, q: { agencyId?: string }) {
   const agencyId = agencyOf(ctx.actor, q.agencyId);
   let query = ctx.db.selectFrom("learning_paths").selectAll().where("agency_id", "=", agencyId);
   if (!learningPolicy.managePaths(ctx.actor, agencyId)) query = query.where("status", "=", "published");
-  return (await query.orderBy("title").execute()).map(presentPath);
+  const paths = await query.orderBy("title").execute();
+  const links = await repo.pathCourseIds(
+    ctx.db,
+    paths.map((p) => p.id),
+  );
+  const visible = new Set((await visibleCourses(ctx, [...new Set([...links.values()].flat())])).map((c) => c.id));
+  const standing = await myStanding(ctx, [...visible]);
+  return paths.map((p) => {
+    const ids = (links.get(p.id) ?? []).filter((id) => visible.has(id));
+    return { ...presentPath(p), courseCount: ids.length, completedCount: ids.filter((id) => standing.get(id)?.status === "completed").length };
+  });
 }
 
-/** A path with its courses in order and, for the viewer, which are done: the next course to take is the first not completed. */
+/**
+ * A path with its courses in order and, for the viewer, their enrolment in
+ * each (progress, completed): the next course to take is the first not completed.
+ */
 export async function getPath(ctx: Ctx, id: string) {
   const p = await loadPath(ctx, id);
-  const links = await ctx.db.selectFrom("learning_path_courses").selectAll().where("path_id", "=", id).orderBy("ordinal").execute();
-  const courses = await courseRepo.coursesByIds(
-    ctx.db,
-    links.map((l) => l.course_id),
+  const links = await repo.pathCourseIds(ctx.db, [id]);
+  const courses = await visibleCourses(ctx, links.get(id) ?? []);
+  const standing = await myStanding(
+    ctx,
+    courses.map((c) => c.id),
   );
-  const me = ctx.actor.employeeId;
-  const ids = links.map((l) => l.course_id);
-  const done = me ? await runRepo.completedCourseIds(ctx.db, me, ids) : new Set<string>();
-  const items = links
-    .map((l) => courses.find((c) => c.id === l.course_id))
-    .filter((c) => c !== undefined)
-    .filter((c) => c.status === "published" || learningPolicy.author(ctx.actor, c.agency_id))
-    .map((c) => ({ id: c.id, code: c.code, title: c.title, jp: c.jp, status: c.status, completed: done.has(c.id) }));
+  const items = courses.map((c) => {
+    const mine = standing.get(c.id) ?? null;
+    return { id: c.id, code: c.code, title: c.title, jp: c.jp, status: c.status, completed: mine?.status === "completed", myEnrolment: mine };
+  });
   const next = items.find((c) => !c.completed) ?? null;
   return { ...presentPath(p), courses: items, completedCount: items.filter((c) => c.completed).length, nextCourseId: next?.id ?? null };
 }
@@ -120,4 +153,22 @@ export async function patchPath(ctx: Ctx, id: string, input: PathPatch) {
     });
   });
   return getPath(ctx, id);
+}
+
+/** Deletes a path; its courses and everyone's enrolments in them stay. */
+export async function deletePath(ctx: Ctx, id: string): Promise<void> {
+  const p = await loadPath(ctx, id);
+  authorize(learningPolicy.managePaths(ctx.actor, p.agency_id), "Only learning admins manage learning paths");
+  const links = await repo.pathCourseIds(ctx.db, [id]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("learning_path_courses").where("path_id", "=", id).execute();
+    await trx.deleteFrom("learning_paths").where("id", "=", id).execute();
+    await audit(trx, ctx, {
+      action: "learning.path_deleted",
+      subjectType: "learning_path",
+      subjectId: id,
+      agencyId: p.agency_id,
+      changes: { title: p.title, courseIds: links.get(id) ?? [] },
+    });
+  });
 }

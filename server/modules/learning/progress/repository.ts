@@ -50,3 +50,25 @@ export function enrolmentsOfEmployee(db: Db, employeeId: string) {
     .orderBy("enrolments.created_at", "desc")
     .execute();
 }
+
+/** The employee's enrolments (not withdrawn) in any of the courses, newest first. */
+export function enrolmentsInCourses(db: Db, employeeId: string, courseIds: string[]) {
+  if (courseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("enrolments")
+    .select(["id", "course_id", "status", "progress_pct", "created_at"])
+    .where("employee_id", "=", employeeId)
+    .where("course_id", "in", courseIds)
+    .where("status", "!=", "withdrawn")
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** Each path's course ids, in the path's order. */
+export async function pathCourseIds(db: Db, pathIds: string[]): Promise<Map<string, string[]>> {
+  if (pathIds.length === 0) return new Map();
+  const rows = await db.selectFrom("learning_path_courses").select(["path_id", "course_id"]).where("path_id", "in", pathIds).orderBy("ordinal").execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.path_id, [...(out.get(r.path_id) ?? []), r.course_id]);
+  return out;
+}

@@ -6,7 +6,7 @@ import { idempotent } from "../../../platform/idempotency.js";
 import { IdParams } from "../courses/schema.js";
 import { getDashboard } from "./dashboard.js";
 import { getEnrolmentView, getLessonForLearner, prepareProgress, reportProgress } from "./learner.js";
-import { createPath, getPath, listPaths, patchPath } from "./paths.js";
+import { createPath, deletePath, getPath, listPaths, patchPath } from "./paths.js";
 import { EnrolmentLessonParams, PathCreate, PathPatch, ProgressIn } from "./schema.js";
 
 const tags = ["learning: learner"];
@@ -51,7 +51,7 @@ export async function progressRoutes(fastify: FastifyInstance): Promise<void> {
   app.get("/paths", { schema: { tags, summary: "Learning paths (published; drafts for learning admins)", querystring: AgencyQuery } }, async (req) =>
     listPaths(ctxOf(req), req.query),
   );
-  app.get("/paths/:id", { schema: { tags, summary: "A path's courses in order, with my completion", params: IdParams } }, async (req) =>
+  app.get("/paths/:id", { schema: { tags, summary: "A path's courses in order, with my enrolment and progress in each", params: IdParams } }, async (req) =>
     getPath(ctxOf(req), req.params.id),
   );
   app.post("/paths", { schema: { tags, summary: "Create a learning path", body: PathCreate } }, async (req, reply) =>
@@ -60,4 +60,8 @@ export async function progressRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch("/paths/:id", { schema: { tags, summary: "Edit a learning path", params: IdParams, body: PathPatch } }, async (req) =>
     patchPath(ctxOf(req), req.params.id, req.body),
   );
+  app.delete("/paths/:id", { schema: { tags, summary: "Delete a learning path (its courses and enrolments stay)", params: IdParams } }, async (req, reply) => {
+    await deletePath(ctxOf(req), req.params.id);
+    return reply.status(204).send();
+  });
 }

@@ -1,4 +1,4 @@
-import { IconBook, IconChartBar, IconSchool, IconSettings } from "@tabler/icons-react";
+import { IconBook, IconChartBar, IconRoute, IconSchool, IconSettings } from "@tabler/icons-react";
 import { lazy, Suspense } from "react";
 import type { RouteObject } from "react-router";
 import type { Me } from "../../api/types";
@@ -16,6 +16,8 @@ const RunPage = lazy(() => import("./pages/RunPage"));
 const BanksPage = lazy(() => import("./pages/BanksPage"));
 const JpPage = lazy(() => import("./pages/JpPage"));
 const VerifyPage = lazy(() => import("./pages/VerifyPage"));
+const PathsPage = lazy(() => import("./pages/PathsPage"));
+const PathPage = lazy(() => import("./pages/PathPage"));
 
 const hasRole = (me: Me, role: string) => me.grants.some((g) => g.role === role);
 const isEmployee = (me: Me) => me.employeeId !== null;
@@ -28,6 +30,8 @@ export const learningRoutes: RouteObject[] = [
   { path: "/learning", element: guardedPage(CatalogPage, isEmployee) },
   { path: "/learning/courses/:id", element: guardedPage(CoursePage, isEmployee) },
   { path: "/learning/me", element: guardedPage(DashboardPage, isEmployee) },
+  { path: "/learning/paths", element: guardedPage(PathsPage, isEmployee) },
+  { path: "/learning/paths/:id", element: guardedPage(PathPage, isEmployee) },
   { path: "/learning/enrolments/:id", element: guardedPage(PlayerPage, isEmployee) },
   { path: "/learning/enrolments/:id/lessons/:lessonId", element: guardedPage(PlayerPage, isEmployee) },
   { path: "/learning/admin", element: guardedPage(AdminPage, authors) },
@@ -52,6 +56,7 @@ export const learningPublicRoutes: RouteObject[] = [
 export const learningNav: NavItem[] = [
   { to: "/learning", labelKey: "learning:nav.catalog", icon: IconBook, visible: isEmployee },
   { to: "/learning/me", labelKey: "learning:nav.mine", icon: IconSchool, visible: isEmployee },
+  { to: "/learning/paths", labelKey: "learning:nav.paths", icon: IconRoute, visible: isEmployee },
   { to: "/learning/jp", labelKey: "learning:nav.jp", icon: IconChartBar, visible: seesJp },
   { to: "/learning/admin", labelKey: "learning:nav.manage", icon: IconSettings, visible: authors },
 ];

@@ -1,106 +1,63 @@
-import { Anchor, Badge, Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { IconPlus } from "@tabler/icons-react";
-import { useState } from "react";
+import { Button, Tabs } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
-import { ErrorAlert } from "../../../ui/ErrorAlert";
-import { useFieldErrors } from "../../../ui/fieldErrors";
-import { Loading } from "../../../ui/Loading";
+import { Link, useSearchParams } from "react-router";
+import type { Me } from "../../../api/types";
 import { PageHeader } from "../../../ui/PageHeader";
-import { useFormValues } from "../../../ui/useFormValues";
-import { useAdminCourses, useCreateCourse } from "../adminApi";
+import { useMe } from "../../auth/hooks";
+import { CoursesSection } from "../admin/CoursesSection";
+import { PathsSection } from "../admin/PathsSection";
 
-export const STATUS_COLOR = { draft: "gray", published: "green", archived: "dark" } as const;
+export { STATUS_COLOR } from "../admin/CoursesSection";
 
-/** Authors and facilitators: every course of the agency, drafts included. */
+interface Tab {
+  value: string;
+  labelKey: string;
+  allow: (me: Me) => boolean;
+  render: () => ReactNode;
+}
+
+const isAdmin = (me: Me) => me.grants.some((g) => g.role === "learning_admin");
+
+const TABS: Tab[] = [
+  { value: "courses", labelKey: "admin.tabs.courses", allow: isAdmin, render: () => <CoursesSection /> },
+  { value: "paths", labelKey: "admin.tabs.paths", allow: isAdmin, render: () => <PathsSection /> },
+];
+
+/** Managing learning, one tab per task; each person sees the tabs their roles allow (the server checks again). */
 export default function AdminPage() {
   const { t } = useTranslation("learning");
-  const q = useAdminCourses();
-  const [opened, { open, close }] = useDisclosure(false);
+  const me = useMe().data;
+  const [params, setParams] = useSearchParams();
+  const tabs = me ? TABS.filter((tab) => tab.allow(me)) : [];
+  const wanted = params.get("tab");
+  const active = tabs.find((tab) => tab.value === wanted)?.value ?? tabs[0]?.value ?? null;
   return (
     <>
       <PageHeader
         title={t("admin.title")}
         actions={
-          <>
+          me && isAdmin(me) ? (
             <Button variant="default" component={Link} to="/learning/admin/banks">
               {t("banks.title")}
             </Button>
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-              {t("admin.newCourse")}
-            </Button>
-          </>
+          ) : null
         }
       />
-      <ErrorAlert error={q.error} />
-      {q.isPending ? <Loading /> : null}
-      {q.data?.length === 0 ? <Text c="dimmed">{t("admin.none")}</Text> : null}
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label={t("admin.courses")}>
-        {(q.data ?? []).map((c) => (
-          <Card key={c.id} withBorder component="li" padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-              <Anchor component={Link} to={`/learning/admin/courses/${c.id}`} fw={600} style={{ overflowWrap: "anywhere" }}>
-                {c.title}
-              </Anchor>
-              <Badge color={STATUS_COLOR[c.status]} variant="light" style={{ flexShrink: 0 }}>
-                {t(`courseStatus.${c.status}`)}
-              </Badge>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {c.code} · {t("jpBadge", { count: c.jp })}
-            </Text>
-          </Card>
+      <Tabs value={active} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {t(tab.labelKey)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value}>
+            {tab.render()}
+          </Tabs.Panel>
         ))}
-      </Stack>
-      <Modal opened={opened} onClose={close} title={t("admin.newCourse")} closeButtonProps={{ "aria-label": t("close") }}>
-        <NewCourseForm onDone={close} />
-      </Modal>
+      </Tabs>
     </>
-  );
-}
-
-function NewCourseForm({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation("learning");
-  const form = useFormValues({ code: "", title: "" });
-  const [jp, setJp] = useState<number | "">(2);
-  const create = useCreateCourse();
-  const navigate = useNavigate();
-  const errors = useFieldErrors(create.error);
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate(
-          {
-            code: form.values.code.trim(),
-            title: form.values.title.trim(),
-            summary: "",
-            topic: null,
-            competency: null,
-            language: "id",
-            jp: jp === "" ? 0 : jp,
-            completionRule: { requireAllLessons: true, requireQuizzesPassed: true, minScore: null },
-            prerequisiteIds: [],
-          },
-          {
-            onSuccess: (c) => {
-              onDone();
-              void navigate(`/learning/admin/courses/${c.id}`);
-            },
-          },
-        );
-      }}
-    >
-      <Stack gap="sm">
-        <TextInput label={t("editor.code")} description={t("editor.codeHint")} {...form.bind("code")} error={errors.code} required />
-        <TextInput label={t("editor.title")} {...form.bind("title")} error={errors.title} required />
-        <NumberInput label={t("course.jp")} min={0} max={200} value={jp} onChange={(v) => setJp(typeof v === "number" ? v : "")} error={errors.jp} />
-        <ErrorAlert error={Object.keys(errors).length ? null : create.error} />
-        <Button type="submit" loading={create.isPending}>
-          {t("admin.create")}
-        </Button>
-      </Stack>
-    </form>
   );
 }

@@ -1,0 +1,80 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, phonePage, type RunningServer, startServer } from "./harness";
+import { DEMO_PASSWORD, learningLogin } from "./helpers/learning";
+import { horizontalOverflow, openNav, signIn, visible } from "./helpers/ui";
+
+const PATH_TITLE = "Jalur Integritas Pelayanan";
+const ETHICS_COURSE = "Etika dan Integritas ASN";
+const SERVICE_COURSE = "Pelayanan Publik Prima";
+
+async function signedIn(browser: Browser, baseURL: string, login: string): Promise<Page> {
+  const page = await phonePage(browser, baseURL);
+  await signIn(page, login, DEMO_PASSWORD);
+  await page.waitForURL((url) => url.pathname === "/");
+  return page;
+}
+
+describe("managing learning on a phone: learning paths", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("a learning admin builds a path in order; the learner opens it and sees their progress in each course", async () => {
+    const admin = await signedIn(browser, server.url, learningLogin("pembelajaran"));
+    await admin.goto("/learning/admin?tab=paths");
+    await visible(admin.getByRole("tab", { name: "Jalur belajar", selected: true }));
+    await admin.getByRole("button", { name: "Jalur baru" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Jalur baru" });
+    await dialog.getByLabel("Nama jalur").fill(PATH_TITLE);
+    await dialog.getByLabel("Kompetensi yang dituju").fill("Integritas");
+    for (const course of [ETHICS_COURSE, SERVICE_COURSE]) {
+      await dialog.getByLabel("Tambah kursus").click();
+      await admin.getByRole("option", { name: new RegExp(course) }).click();
+    }
+    await dialog.getByRole("button", { name: `Naikkan ${SERVICE_COURSE}` }).click();
+    await dialog.getByText("Terbit", { exact: true }).click();
+    await expectAccessible(admin);
+    await dialog.getByRole("button", { name: "Buat jalur" }).click();
+    const item = admin.getByRole("list", { name: "Jalur belajar" }).getByRole("listitem").filter({ hasText: PATH_TITLE });
+    await visible(item.getByText("2 kursus"));
+    expect(await horizontalOverflow(admin)).toBe(0);
+    await admin.context().close();
+
+    const learner = await signedIn(browser, server.url, learningLogin("pegawai"));
+    await visible(learner.getByRole("button", { name: "Buka menu navigasi" }));
+    const nav = await openNav(learner);
+    await nav.getByRole("link", { name: "Jalur belajar" }).click();
+    await visible(learner.getByRole("heading", { level: 1, name: "Jalur belajar" }));
+    await learner.getByRole("link", { name: PATH_TITLE }).click();
+    await visible(learner.getByRole("heading", { level: 1, name: PATH_TITLE }));
+    const steps = learner.getByRole("list", { name: "Kursus dalam jalur ini" });
+    await expect
+      .poll(() => steps.getByRole("listitem").allInnerTexts())
+      .toEqual([expect.stringContaining(`1. ${SERVICE_COURSE}`), expect.stringContaining(`2. ${ETHICS_COURSE}`)]);
+    // The demo learner is under way in public service (one lesson done) and has completed ethics.
+    const first = steps.getByRole("listitem", { name: `Langkah 1: ${SERVICE_COURSE}` });
+    await visible(first.getByText("Sedang berjalan"));
+    await visible(first.getByText("Berikutnya"));
+    await visible(first.getByRole("progressbar"));
+    await visible(steps.getByRole("listitem", { name: `Langkah 2: ${ETHICS_COURSE}` }).getByText("Selesai"));
+    await visible(learner.getByText("1 dari 2 kursus selesai"));
+    expect(await horizontalOverflow(learner)).toBe(0);
+    await expectAccessible(learner);
+    await first.getByRole("link", { name: "Lanjutkan belajar" }).click();
+    await learner.waitForURL(/\/learning\/enrolments\//);
+    await learner.goBack();
+    await steps.getByRole("link", { name: `2. ${ETHICS_COURSE}` }).click();
+    await visible(learner.getByRole("heading", { level: 1, name: ETHICS_COURSE }));
+    await learner.context().close();
+  });
+});
