@@ -7,6 +7,8 @@ import { horizontalOverflow, openNav, signIn, visible } from "./helpers/ui";
 const PATH_TITLE = "Jalur Integritas Pelayanan";
 const ETHICS_COURSE = "Etika dan Integritas ASN";
 const SERVICE_COURSE = "Pelayanan Publik Prima";
+const FINANCE_COURSE = "Pengelolaan Keuangan Negara bagi Pegawai Non-Keuangan";
+const LEARNER_POSITION = "Pranata Komputer Ahli Pertama";
 
 async function signedIn(browser: Browser, baseURL: string, login: string): Promise<Page> {
   const page = await phonePage(browser, baseURL);
@@ -15,7 +17,7 @@ async function signedIn(browser: Browser, baseURL: string, login: string): Promi
   return page;
 }
 
-describe("managing learning on a phone: learning paths", () => {
+describe("managing learning on a phone: paths and mandatory enrolment", () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -75,6 +77,40 @@ describe("managing learning on a phone: learning paths", () => {
     await learner.goBack();
     await steps.getByRole("link", { name: `2. ${ETHICS_COURSE}` }).click();
     await visible(learner.getByRole("heading", { level: 1, name: ETHICS_COURSE }));
+    await learner.context().close();
+  });
+
+  it("a learning admin adds a mandatory rule by position and applies it now; the learner finds the course in their list", async () => {
+    const admin = await signedIn(browser, server.url, learningLogin("pembelajaran"));
+    await admin.goto("/learning/admin?tab=rules");
+    const rules = admin.getByRole("list", { name: "Aturan pendaftaran wajib" });
+    await visible(rules.getByRole("listitem", { name: "Pegawai baru: Etika dan Integritas ASN" }));
+    await admin.getByRole("button", { name: "Aturan baru" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Aturan baru" });
+    await dialog.getByLabel("Nama aturan").fill("Pranata komputer: keuangan negara");
+    await dialog.getByRole("button", { name: "Simpan aturan" }).click();
+    await visible(dialog.getByText("Pilih kursus."));
+    await dialog.getByLabel("Kursus").click();
+    await admin.getByRole("option", { name: FINANCE_COURSE }).click();
+    await dialog.getByLabel("Angkatan").click();
+    await admin.getByRole("option", { name: "Belajar mandiri" }).click();
+    await dialog.getByLabel("Nama jabatan").fill(LEARNER_POSITION);
+    await dialog.getByLabel("Tenggat (hari)").fill("30");
+    await expectAccessible(admin);
+    await dialog.getByRole("button", { name: "Simpan aturan" }).click();
+    const card = rules.getByRole("listitem", { name: "Pranata komputer: keuangan negara" });
+    await visible(card.getByText(`Untuk: jabatan ${LEARNER_POSITION} · tenggat 30 hari`));
+    await visible(card.getByText("Belum pernah diterapkan"));
+    await card.getByRole("button", { name: "Terapkan sekarang" }).click();
+    await visible(card.getByRole("status").getByText(/^[1-9]\d* pegawai didaftarkan$/));
+    await visible(card.getByText(/^Terakhir diterapkan/));
+    expect(await horizontalOverflow(admin)).toBe(0);
+    await expectAccessible(admin);
+    await admin.context().close();
+
+    const learner = await signedIn(browser, server.url, learningLogin("pegawai"));
+    await learner.goto("/learning/me");
+    await visible(learner.getByRole("list", { name: "Kursus yang sedang diikuti" }).getByRole("link", { name: FINANCE_COURSE }));
     await learner.context().close();
   });
 });

@@ -148,3 +148,19 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** Mandatory-enrolment rules with what a list shows: the course, the run and the unit by name. */
+function rulesWithNames(db: Db) {
+  return db
+    .selectFrom("enrolment_rules")
+    .innerJoin("courses", "courses.id", "enrolment_rules.course_id")
+    .innerJoin("course_runs", "course_runs.id", "enrolment_rules.run_id")
+    .leftJoin("units", "units.id", "enrolment_rules.unit_id")
+    .selectAll("enrolment_rules")
+    .select(["courses.title as course_title", "course_runs.title as run_title", "course_runs.kind as run_kind", "units.name as unit_name"]);
+}
+
+export const rulesOfAgency = (db: Db, agencyId: string) =>
+  rulesWithNames(db).where("enrolment_rules.agency_id", "=", agencyId).orderBy("enrolment_rules.created_at").execute();
+export const ruleWithNames = (db: Db, id: string) => rulesWithNames(db).where("enrolment_rules.id", "=", id).executeTakeFirst();
+export type RuleWithNames = NonNullable<Awaited<ReturnType<typeof ruleWithNames>>>;

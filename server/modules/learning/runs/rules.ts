@@ -29,6 +29,17 @@ function presentRule(r: EnrolmentRule) {
   };
 }
 
+/** A rule as lists show it: with its course, run and unit named. */
+function presentRuleWithNames(r: repo.RuleWithNames) {
+  return { ...presentRule(r), courseTitle: r.course_title, runTitle: r.run_title, runKind: r.run_kind, unitName: r.unit_name };
+}
+
+async function ruleView(db: Db, id: string) {
+  const r = await repo.ruleWithNames(db, id);
+  if (!r) throw notFound("Rule");
+  return presentRuleWithNames(r);
+}
+
 async function unitPath(db: Db, agencyId: string, unitId: string | null): Promise<string | null> {
   if (!unitId) return null;
   const u = await db.selectFrom("units").select(["path", "agency_id"]).where("id", "=", unitId).executeTakeFirst();
@@ -47,8 +58,7 @@ async function loadRule(ctx: Ctx, id: string) {
 export async function listRules(ctx: Ctx, q: { agencyId?: string }) {
   const agencyId = agencyOf(ctx.actor, q.agencyId);
   authorize(learningPolicy.author(ctx.actor, agencyId), "Only learning admins see enrolment rules");
-  const rows = await ctx.db.selectFrom("enrolment_rules").selectAll().where("agency_id", "=", agencyId).orderBy("created_at").execute();
-  return rows.map(presentRule);
+  return (await repo.rulesOfAgency(ctx.db, agencyId)).map(presentRuleWithNames);
 }
 
 export async function createRule(ctx: Ctx, input: RuleCreate) {
@@ -82,7 +92,7 @@ export async function createRule(ctx: Ctx, input: RuleCreate) {
       changes: presentRule(row),
     });
   });
-  return presentRule(row);
+  return ruleView(ctx.db, row.id);
 }
 
 export async function patchRule(ctx: Ctx, id: string, input: { name?: string; dueDays?: number | null; active?: boolean }) {
@@ -103,7 +113,7 @@ export async function patchRule(ctx: Ctx, id: string, input: { name?: string; du
       changes: diff(rule, set),
     });
   });
-  return presentRule({ ...rule, ...set });
+  return ruleView(ctx.db, id);
 }
 
 export async function deleteRule(ctx: Ctx, id: string): Promise<void> {

@@ -7,6 +7,7 @@ import { PageHeader } from "../../../ui/PageHeader";
 import { useMe } from "../../auth/hooks";
 import { CoursesSection } from "../admin/CoursesSection";
 import { PathsSection } from "../admin/PathsSection";
+import { RulesSection } from "../admin/RulesSection";
 
 export { STATUS_COLOR } from "../admin/CoursesSection";
 
@@ -22,6 +23,7 @@ const isAdmin = (me: Me) => me.grants.some((g) => g.role === "learning_admin");
 const TABS: Tab[] = [
   { value: "courses", labelKey: "admin.tabs.courses", allow: isAdmin, render: () => <CoursesSection /> },
   { value: "paths", labelKey: "admin.tabs.paths", allow: isAdmin, render: () => <PathsSection /> },
+  { value: "rules", labelKey: "admin.tabs.rules", allow: isAdmin, render: () => <RulesSection /> },
 ];
 
 /** Managing learning, one tab per task; each person sees the tabs their roles allow (the server checks again). */
