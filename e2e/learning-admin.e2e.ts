@@ -9,6 +9,8 @@ const ETHICS_COURSE = "Etika dan Integritas ASN";
 const SERVICE_COURSE = "Pelayanan Publik Prima";
 const FINANCE_COURSE = "Pengelolaan Keuangan Negara bagi Pegawai Non-Keuangan";
 const LEARNER_POSITION = "Pranata Komputer Ahli Pertama";
+const LEARNER_NAME = "Dewi Anggraini";
+const REVOKE_REASON = "Peserta diwakilkan orang lain saat ujian";
 
 async function signedIn(browser: Browser, baseURL: string, login: string): Promise<Page> {
   const page = await phonePage(browser, baseURL);
@@ -17,7 +19,7 @@ async function signedIn(browser: Browser, baseURL: string, login: string): Promi
   return page;
 }
 
-describe("managing learning on a phone: paths and mandatory enrolment", () => {
+describe("managing learning on a phone: paths, mandatory enrolment, certificates", () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -112,5 +114,47 @@ describe("managing learning on a phone: paths and mandatory enrolment", () => {
     await learner.goto("/learning/me");
     await visible(learner.getByRole("list", { name: "Kursus yang sedang diikuti" }).getByRole("link", { name: FINANCE_COURSE }));
     await learner.context().close();
+  });
+
+  it("HR finds a learner's certificate, revokes it with a reason, and the public check shows it revoked", async () => {
+    const hr = await signedIn(browser, server.url, learningLogin("hr"));
+    await visible(hr.getByRole("button", { name: "Buka menu navigasi" }));
+    const nav = await openNav(hr);
+    await nav.getByRole("link", { name: "Sertifikat pegawai" }).click();
+    await visible(hr.getByRole("heading", { level: 1, name: "Sertifikat pegawai" }));
+    await hr.getByLabel("Cari sertifikat").fill("dewi");
+    await hr.getByRole("button", { name: "Cari", exact: true }).click();
+    const card = hr.getByRole("list", { name: "Sertifikat yang ditemukan" }).getByRole("listitem", { name: `${LEARNER_NAME} — ${ETHICS_COURSE}` });
+    await visible(card.getByText("Berlaku"));
+    const number = ((await card.getByText(/^ABDI\/\d{4}\/\d{6}/).textContent()) ?? "").split(" · ")[0];
+    expect(await horizontalOverflow(hr)).toBe(0);
+    await expectAccessible(hr);
+
+    await card.getByRole("button", { name: "Cabut" }).click();
+    const dialog = hr.getByRole("dialog", { name: "Cabut sertifikat?" });
+    await visible(dialog.getByText(number, { exact: false }));
+    await dialog.getByRole("button", { name: "Cabut sertifikat" }).click();
+    await visible(dialog.getByText("Tulis alasan paling sedikit 3 karakter."));
+    await dialog.getByLabel("Alasan pencabutan").fill(REVOKE_REASON);
+    await expectAccessible(hr);
+    await dialog.getByRole("button", { name: "Cabut sertifikat" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await visible(card.getByText("Dicabut", { exact: true }));
+    await visible(card.getByText(new RegExp(`^Dicabut .+: ${REVOKE_REASON}$`)));
+    expect(await card.getByRole("button", { name: "Cabut" }).count()).toBe(0);
+    await hr.locator("label", { hasText: /^Dicabut$/ }).click();
+    await expect.poll(() => hr.getByRole("radio", { name: "Dicabut" }).isChecked()).toBe(true);
+    await visible(card);
+    await hr.context().close();
+
+    // Anyone with the number, signed out, sees it revoked.
+    const visitor = await phonePage(browser, server.url);
+    await visitor.goto(`/verify/${encodeURIComponent(number)}`);
+    await visible(visitor.getByRole("heading", { level: 1, name: "Verifikasi sertifikat" }));
+    await visible(visitor.getByRole("alert").getByText("Sertifikat dicabut"));
+    await visible(visitor.getByText(LEARNER_NAME));
+    expect(await visitor.getByText("Sertifikat sah").count()).toBe(0);
+    await expectAccessible(visitor);
+    await visitor.context().close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Certificate } from "../../../db/schema-learning-assessment.js";
+import { hasRole, scopeOf } from "../../../platform/actor.js";
 import { audit } from "../../../platform/audit.js";
 import type { Ctx, Db } from "../../../platform/context.js";
 import { conflict, notFound } from "../../../platform/errors.js";
@@ -8,7 +9,7 @@ import { getAgency } from "../../org/repository.js";
 import { learningPolicy } from "../policies.js";
 import { parseCertificateNumber, verificationUrl } from "./number.js";
 import { certificatePdf } from "./pdf.js";
-import { creditPolicy } from "./policies.js";
+import { creditPolicy, JP_HR } from "./policies.js";
 import * as repo from "./repository.js";
 
 export const certificatePdfHref = (id: string) => `/api/v1/learning/certificates/${id}.pdf`;
@@ -43,6 +44,23 @@ async function loadCertificate(ctx: Ctx, id: string) {
 export async function myCertificates(ctx: Ctx) {
   if (!ctx.actor.employeeId) return [];
   return (await repo.certificatesOf(ctx.db, ctx.actor.employeeId)).map(presentCertificate);
+}
+
+/**
+ * Certificates HR looks after: those of the people inside their grants'
+ * scope, found by number (slashes or dashes), NIP or part of a name.
+ */
+export async function scopeCertificates(ctx: Ctx, q: { q?: string; status?: "valid" | "revoked" }) {
+  authorize(hasRole(ctx.actor, JP_HR), "Only HR admins look up certificates of others");
+  const text = q.q?.trim() || undefined;
+  const number = text ? parseCertificateNumber(text)?.number : undefined;
+  const rows = await repo.certificatesInScope(ctx.db, ctx.engine, { scope: scopeOf(ctx.actor, JP_HR), number, text, status: q.status });
+  return rows.map((r) => ({ ...presentCertificate(r), unitName: r.unit_name }));
+}
+
+/** `GET /certificates`: one's own, or (who=scope) those HR looks after. */
+export function listCertificates(ctx: Ctx, q: { who: "me" | "scope"; q?: string; status?: "valid" | "revoked" }) {
+  return q.who === "scope" ? scopeCertificates(ctx, q) : myCertificates(ctx);
 }
 
 export async function certificatePdfOf(ctx: Ctx, id: string, origin: string): Promise<{ filename: string; body: Buffer }> {

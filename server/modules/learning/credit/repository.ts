@@ -1,5 +1,6 @@
 import { type Insertable, type SqlBool, sql, type Updateable } from "kysely";
 import type { Engine } from "../../../config.js";
+import { ilike, likeEscape } from "../../../db/dialect.js";
 import type { CertificateTable, JpClaimTable, JpLedgerTable } from "../../../db/schema-learning-assessment.js";
 import type { Scope } from "../../../platform/actor.js";
 import type { Db } from "../../../platform/context.js";
@@ -166,4 +167,39 @@ export function jpOfPeople(db: Db, f: { scope: Scope; extraIds: string[]; unitPa
     .orderBy("units.path")
     .orderBy("employees.name")
     .execute();
+}
+
+/**
+ * Certificates of the people inside a scope (HR grants), newest first: found
+ * by their number, the holder's exact NIP or part of the holder's name.
+ */
+export function certificatesInScope(db: Db, engine: Engine, f: { scope: Scope; number?: string; text?: string; status?: "valid" | "revoked" }) {
+  const scope = f.scope;
+  let q = db
+    .selectFrom("certificates")
+    .innerJoin("employees", "employees.id", "certificates.employee_id")
+    .innerJoin("units", "units.id", "employees.unit_id")
+    .selectAll("certificates")
+    .select("units.name as unit_name")
+    .where((eb) =>
+      eb.or([
+        ...(scope.agencyIds.length ? [eb("certificates.agency_id", "in", scope.agencyIds)] : []),
+        ...scope.unitPaths.map((u) => eb.and([eb("certificates.agency_id", "=", u.agencyId), eb("units.path", "like", `${likeEscape(u.path)}%`)])),
+        FALSE,
+      ]),
+    );
+  const number = f.number;
+  const text = f.text;
+  if (number) q = q.where("certificates.number", "=", number);
+  else if (text)
+    q = q.where((eb) =>
+      eb.or([
+        eb("certificates.employee_name", ilike(engine), `%${likeEscape(text)}%`),
+        eb("employees.nip", "=", text),
+        eb("certificates.number", ilike(engine), `%${likeEscape(text)}%`),
+      ]),
+    );
+  if (f.status === "valid") q = q.where("certificates.revoked_at", "is", null);
+  if (f.status === "revoked") q = q.where("certificates.revoked_at", "is not", null);
+  return q.orderBy("certificates.issued_on", "desc").orderBy("certificates.number", "desc").limit(100).execute();
 }

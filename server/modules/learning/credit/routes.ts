@@ -4,10 +4,23 @@ import { z } from "zod";
 import { ctxOf } from "../../../platform/http.js";
 import { readSingleFile, refuseLargeBodies } from "../../logbook/reports/multipart.js";
 import { disposition } from "../assignments/routes.js";
-import { certificatePdfOf, myCertificates, revokeCertificate } from "./certificates.js";
+import { certificatePdfOf, listCertificates, revokeCertificate } from "./certificates.js";
 import { CLAIM_EVIDENCE_MAX_BYTES, claimEvidence, createClaim, decideClaim, listClaims } from "./claims.js";
 import { jpMe, jpScope, jpScopeXlsx } from "./ledger.js";
-import { CertificateOut, ClaimOut, ClaimsQuery, DecideIn, IdParams, JpMeOut, JpScopeOut, RevokeIn, ScopeQuery, YearQuery } from "./schema.js";
+import {
+  CertificateListOut,
+  CertificateOut,
+  CertificatesQuery,
+  ClaimOut,
+  ClaimsQuery,
+  DecideIn,
+  IdParams,
+  JpMeOut,
+  JpScopeOut,
+  RevokeIn,
+  ScopeQuery,
+  YearQuery,
+} from "./schema.js";
 
 const tags = ["learning: JP and certificates"];
 
@@ -76,8 +89,17 @@ export async function creditRoutes(fastify: FastifyInstance): Promise<void> {
       .send(f.data);
   });
 
-  app.get("/certificates", { schema: { tags, summary: "My certificates", response: { 200: z.array(CertificateOut) } } }, async (req) =>
-    myCertificates(ctxOf(req)),
+  app.get(
+    "/certificates",
+    {
+      schema: {
+        tags,
+        summary: "My certificates (who=me) or, for HR, the certificates of people in scope (who=scope), by number, NIP or name",
+        querystring: CertificatesQuery,
+        response: { 200: z.array(CertificateListOut) },
+      },
+    },
+    async (req) => listCertificates(ctxOf(req), req.query),
   );
   app.get(
     "/certificates/:id.pdf",

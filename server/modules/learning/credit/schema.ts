@@ -95,6 +95,17 @@ export const CertificateOut = z.object({
   verifyPath: z.string(),
 });
 
+/** A certificate in HR's list: with the holder's unit. */
+export const CertificateListOut = CertificateOut.extend({ unitName: z.string().optional() });
+
+export const CertificatesQuery = z.object({
+  /** me: one's own certificates; scope: those of the people HR looks after. */
+  who: z.enum(["me", "scope"]).default("me"),
+  /** who=scope: a certificate number, a NIP or part of a name. */
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(["valid", "revoked"]).optional(),
+});
+
 export const RevokeIn = z.object({ reason: z.string().trim().min(3).max(2000) });
 
 export const VerifyOut = z.object({

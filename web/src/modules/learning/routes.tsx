@@ -1,4 +1,4 @@
-import { IconBook, IconChartBar, IconRoute, IconSchool, IconSettings } from "@tabler/icons-react";
+import { IconBook, IconCertificate, IconChartBar, IconRoute, IconSchool, IconSettings } from "@tabler/icons-react";
 import { lazy, Suspense } from "react";
 import type { RouteObject } from "react-router";
 import type { Me } from "../../api/types";
@@ -18,11 +18,13 @@ const JpPage = lazy(() => import("./pages/JpPage"));
 const VerifyPage = lazy(() => import("./pages/VerifyPage"));
 const PathsPage = lazy(() => import("./pages/PathsPage"));
 const PathPage = lazy(() => import("./pages/PathPage"));
+const CertificatesPage = lazy(() => import("./pages/CertificatesPage"));
 
 const hasRole = (me: Me, role: string) => me.grants.some((g) => g.role === role);
 const isEmployee = (me: Me) => me.employeeId !== null;
 export const authors = (me: Me) => hasRole(me, "learning_admin") || hasRole(me, "facilitator");
 export const isLearningAdmin = (me: Me) => hasRole(me, "learning_admin");
+const isHr = (me: Me) => hasRole(me, "hr_admin");
 const seesJp = (me: Me) => me.isSupervisor || hasRole(me, "hr_admin") || hasRole(me, "learning_admin");
 
 /** Flexi learning: catalog, course player, authoring, JP and certificates. */
@@ -39,6 +41,7 @@ export const learningRoutes: RouteObject[] = [
   { path: "/learning/admin/runs/:id", element: guardedPage(RunPage, authors) },
   { path: "/learning/admin/banks", element: guardedPage(BanksPage, authors) },
   { path: "/learning/jp", element: guardedPage(JpPage, seesJp) },
+  { path: "/learning/certificates", element: guardedPage(CertificatesPage, isHr) },
 ];
 
 /** Pages that need no sign-in (certificate verification). */
@@ -58,5 +61,6 @@ export const learningNav: NavItem[] = [
   { to: "/learning/me", labelKey: "learning:nav.mine", icon: IconSchool, visible: isEmployee },
   { to: "/learning/paths", labelKey: "learning:nav.paths", icon: IconRoute, visible: isEmployee },
   { to: "/learning/jp", labelKey: "learning:nav.jp", icon: IconChartBar, visible: seesJp },
+  { to: "/learning/certificates", labelKey: "learning:nav.certificates", icon: IconCertificate, visible: isHr },
   { to: "/learning/admin", labelKey: "learning:nav.manage", icon: IconSettings, visible: authors },
 ];
