@@ -7,6 +7,7 @@ import { horizontalOverflow, openNav, signIn, visible } from "./helpers/ui";
 const PATH_TITLE = "Jalur Integritas Pelayanan";
 const ETHICS_COURSE = "Etika dan Integritas ASN";
 const SERVICE_COURSE = "Pelayanan Publik Prima";
+const DIGITAL_COURSE = "Transformasi Digital Pemerintahan";
 const FINANCE_COURSE = "Pengelolaan Keuangan Negara bagi Pegawai Non-Keuangan";
 const LEARNER_POSITION = "Pranata Komputer Ahli Pertama";
 const LEARNER_NAME = "Dewi Anggraini";
@@ -156,5 +157,23 @@ describe("managing learning on a phone: paths, mandatory enrolment, certificates
     expect(await visitor.getByText("Sertifikat sah").count()).toBe(0);
     await expectAccessible(visitor);
     await visitor.context().close();
+  });
+
+  it("a facilitator who is not a learning admin finds the runs they facilitate in the management area", async () => {
+    const facilitator = await signedIn(browser, server.url, learningLogin("fasilitator"));
+    await visible(facilitator.getByRole("button", { name: "Buka menu navigasi" }));
+    const nav = await openNav(facilitator);
+    await nav.getByRole("link", { name: "Kelola" }).click();
+    await visible(facilitator.getByRole("tab", { name: "Angkatan saya", selected: true }));
+    expect(await facilitator.getByRole("tab").count()).toBe(1);
+    const run = facilitator.getByRole("list", { name: "Angkatan yang saya fasilitasi" }).getByRole("listitem", { name: `${DIGITAL_COURSE} — Angkatan I` });
+    await visible(run.getByText(/\d+ peserta/));
+    expect(await facilitator.getByRole("alert").count()).toBe(0);
+    expect(await horizontalOverflow(facilitator)).toBe(0);
+    await expectAccessible(facilitator);
+    await run.getByRole("link", { name: DIGITAL_COURSE }).click();
+    await visible(facilitator.getByRole("heading", { level: 1, name: "Angkatan I" }));
+    await visible(facilitator.getByRole("heading", { level: 2, name: "Penilaian" }));
+    await facilitator.context().close();
   });
 });

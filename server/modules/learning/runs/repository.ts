@@ -164,3 +164,17 @@ export const rulesOfAgency = (db: Db, agencyId: string) =>
   rulesWithNames(db).where("enrolment_rules.agency_id", "=", agencyId).orderBy("enrolment_rules.created_at").execute();
 export const ruleWithNames = (db: Db, id: string) => rulesWithNames(db).where("enrolment_rules.id", "=", id).executeTakeFirst();
 export type RuleWithNames = NonNullable<Awaited<ReturnType<typeof ruleWithNames>>>;
+
+/** Runs the employee is named facilitator of, with their course, newest first. */
+export function runsFacilitatedBy(db: Db, employeeId: string) {
+  return db
+    .selectFrom("course_runs")
+    .innerJoin("run_facilitators", "run_facilitators.run_id", "course_runs.id")
+    .innerJoin("courses", "courses.id", "course_runs.course_id")
+    .selectAll("course_runs")
+    .select(["courses.title as course_title", "courses.code as course_code"])
+    .where("run_facilitators.employee_id", "=", employeeId)
+    .orderBy("course_runs.created_at", "desc")
+    .orderBy("course_runs.id", "desc")
+    .execute();
+}

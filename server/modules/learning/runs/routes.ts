@@ -26,6 +26,17 @@ export async function runRoutes(fastify: FastifyInstance): Promise<void> {
     { schema: { tags, summary: "Edit a run (dates, capacity, enrolment open, facilitators)", params: IdParams, body: RunPatch } },
     async (req) => service.patchRun(ctxOf(req), req.params.id, req.body),
   );
+  app.get(
+    "/runs",
+    {
+      schema: {
+        tags,
+        summary: "The runs I facilitate (facilitating=me), with their course",
+        querystring: z.strictObject({ facilitating: z.literal("me") }),
+      },
+    },
+    async (req) => service.listFacilitatedRuns(ctxOf(req)),
+  );
   app.get("/runs/:id/class", { schema: { tags, summary: "The class list (this run's facilitators and learning admins)", params: IdParams } }, async (req) =>
     service.getClassList(ctxOf(req), req.params.id),
   );

@@ -122,3 +122,18 @@ export async function getClassList(ctx: Ctx, id: string) {
     })),
   };
 }
+
+/**
+ * The runs the viewer facilitates: named as the run's facilitator and holding
+ * the facilitator grant of its agency (what opening the class needs), newest first.
+ */
+export async function listFacilitatedRuns(ctx: Ctx) {
+  const me = ctx.actor.employeeId;
+  if (!me) return [];
+  const rows = await repo.runsFacilitatedBy(ctx.db, me);
+  const runs = await presentRuns(ctx.db, rows);
+  return runs
+    .map((r, i) => ({ ...r, courseTitle: rows[i].course_title, courseCode: rows[i].course_code, agencyId: rows[i].agency_id }))
+    .filter((r) => learningPolicy.facilitate(ctx.actor, { agencyId: r.agencyId, facilitatorIds: r.facilitators.map((f) => f.employeeId) }))
+    .map(({ agencyId: _agency, ...r }) => r);
+}

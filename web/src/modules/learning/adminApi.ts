@@ -104,6 +104,17 @@ export function useUpdateRun(id: string) {
   });
 }
 
+/** A run the signed-in person facilitates, with its course. */
+export interface FacilitatedRun extends Run {
+  courseTitle: string;
+  courseCode: string;
+}
+
+/** The runs I am named facilitator of (with the facilitator grant), newest first. */
+export function useFacilitatedRuns() {
+  return useQuery({ queryKey: ["learning", "admin", "facilitating"], queryFn: () => get<FacilitatedRun[]>(`${BASE}/runs?facilitating=me`) });
+}
+
 /** A run with its class list (the run's facilitators and learning admins). */
 export function useClassView(runId: string) {
   return useQuery({ queryKey: adminKeys.class(runId), queryFn: () => get<ClassView>(`${BASE}/runs/${runId}/class`) });

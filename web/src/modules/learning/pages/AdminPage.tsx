@@ -6,6 +6,7 @@ import type { Me } from "../../../api/types";
 import { PageHeader } from "../../../ui/PageHeader";
 import { useMe } from "../../auth/hooks";
 import { CoursesSection } from "../admin/CoursesSection";
+import { FacilitatingSection } from "../admin/FacilitatingSection";
 import { PathsSection } from "../admin/PathsSection";
 import { RulesSection } from "../admin/RulesSection";
 
@@ -19,11 +20,13 @@ interface Tab {
 }
 
 const isAdmin = (me: Me) => me.grants.some((g) => g.role === "learning_admin");
+const facilitates = (me: Me) => me.grants.some((g) => g.role === "learning_admin" || g.role === "facilitator");
 
 const TABS: Tab[] = [
   { value: "courses", labelKey: "admin.tabs.courses", allow: isAdmin, render: () => <CoursesSection /> },
   { value: "paths", labelKey: "admin.tabs.paths", allow: isAdmin, render: () => <PathsSection /> },
   { value: "rules", labelKey: "admin.tabs.rules", allow: isAdmin, render: () => <RulesSection /> },
+  { value: "facilitating", labelKey: "admin.tabs.facilitating", allow: facilitates, render: () => <FacilitatingSection /> },
 ];
 
 /** Managing learning, one tab per task; each person sees the tabs their roles allow (the server checks again). */
