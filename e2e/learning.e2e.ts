@@ -117,6 +117,13 @@ describe("learning on a phone: find, enrol, study, pass, certificate, grading", 
     await visible(article.getByText("Belum lulus"));
     await visible(article.getByText("Nilai 0 (nilai lulus 70)"));
     await visible(article.getByText("Sisa 2 kesempatan"));
+    // A failed attempt does not complete the quiz lesson.
+    expect(await lessonStatus(learnerApi, enrolmentId, E2E_COURSE.quiz)).toBe("in_progress");
+    await learner.getByRole("button", { name: "Daftar materi" }).click();
+    const drawer = learner.getByRole("dialog", { name: "Daftar materi" });
+    await visible(drawer.getByRole("link", { name: new RegExp(escapeRegExp(E2E_COURSE.quiz)) }).getByText("Belum lulus"));
+    await learner.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
 
     await article.getByRole("button", { name: "Coba lagi" }).click();
     for (const q of QUIZ) await article.getByRole("radio", { name: q.right }).check();

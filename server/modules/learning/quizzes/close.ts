@@ -35,8 +35,9 @@ export async function closeAttempt(trx: Db, ctx: Ctx | SystemCtx, attemptId: str
 
 /**
  * Totals an attempt whose items are all scored: status "graded", the score
- * and the pass, the lesson outcome (best of the graded attempts) and the
- * quiz_submitted event. An attempt with an essay still pending stays "pending".
+ * and the pass, the lesson outcome (best of the graded attempts; completed
+ * only once one has passed) and the quiz_submitted event. An attempt with an
+ * essay still pending stays "pending".
  */
 export async function settleAttempt(trx: Db, ctx: Ctx | SystemCtx, attemptId: string): Promise<void> {
   const attempt = await repo.getAttempt(trx, attemptId);
@@ -75,11 +76,14 @@ export async function settleAttempt(trx: Db, ctx: Ctx | SystemCtx, attemptId: st
   });
   const graded = (await repo.attemptsOf(trx, attempt.enrolment_id, attempt.lesson_id)).filter((a) => a.status === "graded");
   const best = Math.max(...graded.map((a) => a.percent ?? 0));
+  // A quiz lesson is completed only by a passing attempt (with no passing score, any attempt passes):
+  // a failed one leaves it open with its best score, so the course is not completed by a failure.
+  const anyPassed = graded.some((a) => a.passed === 1);
   await recordLessonOutcome(trx, ctx, {
     enrolmentId: attempt.enrolment_id,
     lessonId: attempt.lesson_id,
-    completed: true,
+    completed: anyPassed,
     score: best,
-    passed: graded.some((a) => a.passed === 1),
+    passed: anyPassed,
   });
 }

@@ -47,6 +47,7 @@ export function normalizeOutline(raw: unknown): PlayerOutline {
           durationMinutes: num(l.durationMin, 0) || null,
           locked: Boolean(l.locked),
           status: l.progress ? normalizeProgress(l.progress).status : status(l.status),
+          failed: obj(l.progress).passed === false && obj(l.progress).status !== "completed",
         })),
       }),
     ),

@@ -47,6 +47,8 @@ export interface OutlineLesson {
   /** Learner view only. */
   status?: LessonStatus;
   locked?: boolean;
+  /** A quiz whose attempts so far all failed: not completed. */
+  failed?: boolean;
 }
 
 export interface OutlineModule {

@@ -40,7 +40,7 @@ export function PlayerOutline({ outline, current, onNavigate }: { outline: Outli
             {m.title}
           </Text>
           {m.lessons.map((l) => {
-            const status = l.locked ? t("status.locked") : t(`status.${l.status ?? "not_started"}`);
+            const status = l.locked ? t("status.locked") : l.failed ? t("status.failed") : t(`status.${l.status ?? "not_started"}`);
             return l.locked ? (
               <NavLink
                 key={l.id}
