@@ -19,7 +19,7 @@ import type { Engine } from "../server/config.js";
 import { createDatabase, type Database } from "../server/db/database.js";
 import { migrateToLatest } from "../server/db/migrate.js";
 import { addDays } from "../server/modules/logbook/calendar/workdays.js";
-import { type BoardTotals, rawBoard, rawTrends, type TrendPoint } from "./scale/monitoring-sql.js";
+import { type BoardTotals, type RhkRow, rawBoard, rawRhk, rawTrends, type TrendPoint } from "./scale/monitoring-sql.js";
 import { BENCH_LEADER } from "./scale/org.js";
 import { DEFAULT_AGENCY_CODE, leaderEmail, seedScale } from "./scale/seed.js";
 import { openThrowawayDatabase } from "./throwaway-db.js";
@@ -106,11 +106,11 @@ interface Timed<T> {
   last: T;
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
+async function timed<T>(fn: () => Promise<T>, runs = RUNS, warmup = WARMUP): Promise<Timed<T>> {
   let last = await fn();
-  for (let i = 1; i < WARMUP; i++) last = await fn();
+  for (let i = 1; i < warmup; i++) last = await fn();
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     last = await fn();
     samples.push(performance.now() - t0);
@@ -213,6 +213,21 @@ async function main() {
         const raw = await timed(() => rawTrends(database, t, from, date));
         const diff = diffTrends(http.last.series, raw.last);
         rows.push({ name, http: http.samples, raw: raw.samples, check: diff ? `MISMATCH ${diff}` : "ok" });
+      }
+      // RHK activity reads every report activity of the range: fewer runs.
+      const rhkRuns = Math.min(RUNS, 5);
+      for (const t of [root, mid]) {
+        const name = `RHK activity 30 days, ${t.label}`;
+        const http = await timed(
+          () => getJson<{ rhk: RhkRow[] }>(base, cookie, `/monitoring/trends/rhk?unitId=${t.unitId}&from=${from}&to=${date}`),
+          rhkRuns,
+          1,
+        );
+        const raw = await timed(() => rawRhk(database, t, from, date), rhkRuns, 1);
+        const same =
+          JSON.stringify(http.last.rhk.map((r) => [r.rhkId, r.activities, r.minutes])) ===
+          JSON.stringify(raw.last.map((r) => [r.rhkId, r.activities, r.minutes]));
+        rows.push({ name, http: http.samples, raw: raw.samples, check: same ? "ok" : "MISMATCH in the top 20" });
       }
       const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
       log(`\nmonitoring bench on ${database.engine}, day ${date}, ${RUNS} requests each after ${WARMUP} warm-up, one at a time`);

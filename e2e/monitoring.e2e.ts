@@ -122,6 +122,10 @@ describe("monitoring: a leader follows today's board live, drills down, download
     await leader.goto("/monitoring/trends");
     await visible(leader.getByRole("heading", { level: 1, name: "Tren kinerja" }));
     await visible(leader.getByRole("figure", { name: "Kepatuhan check-in dan laporan" }));
+    // RHK activity arrives on its own request and fills its chart.
+    const rhk = leader.getByRole("figure", { name: "Kegiatan per RHK" });
+    await visible(rhk);
+    await expect.poll(() => rhk.locator(".recharts-bar-rectangle").count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await horizontalOverflow(leader)).toBe(0);
     await expectAccessible(leader);
 

@@ -129,3 +129,24 @@ export async function rawTrends(database: Database, t: Target, from: string, to:
   }
   return out;
 }
+
+export interface RhkRow {
+  rhkId: string;
+  activities: number;
+  minutes: number;
+}
+
+/** The 20 RHKs with the most minutes in the subtree's submitted reports of the range: one plain join and GROUP BY. */
+export async function rawRhk(database: Database, t: Target, from: string, to: string): Promise<RhkRow[]> {
+  const r = await sql<Record<string, unknown>>`
+    select a.rhk_id, count(*) as activities, sum(a.minutes) as minutes
+    from report_activities a
+    inner join daily_reports r on r.id = a.report_id
+    inner join units u on u.id = r.unit_id
+    where r.agency_id = ${t.agencyId} and r.work_date >= ${from} and r.work_date <= ${to} and r.status <> 'draft'
+      and u.path like ${`${t.path}%`} and a.rhk_id is not null
+    group by a.rhk_id
+    order by sum(a.minutes) desc, a.rhk_id
+    limit 20`.execute(database.db);
+  return r.rows.map((x) => ({ rhkId: String(x.rhk_id), activities: n(x.activities), minutes: n(x.minutes) }));
+}

@@ -56,7 +56,13 @@ export function postgresUrlOf(db: Kysely<DB>): string | undefined {
 
 export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; sqliteFile?: string }): Database {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.ABDI_PG_POOL ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: Number(process.env.ABDI_PG_POOL ?? 10),
+      // Monitoring aggregates over large scopes have high plan costs, and PostgreSQL would JIT-compile
+      // them: that compilation alone took longer than running the query. Abdi's queries are short; no JIT.
+      options: "-c jit=off",
+    });
     pool.on("error", () => {
       // An idle client lost its connection; the pool replaces it. Health checks report the outage.
     });

@@ -11,6 +11,7 @@ import { type Cell, type Download, sheetsFile } from "../reports/files.js";
 import { buildWeeklyReport, weeklyFile } from "../reports/service.js";
 import { FILE_STRINGS, type Lang, langOf } from "../reports/strings.js";
 import { trendsFile } from "../trends/files.js";
+import { rhkActivity } from "../trends/repository.js";
 import { buildTrends } from "../trends/service.js";
 import * as repo from "./repository.js";
 import type { StoredParams } from "./schema.js";
@@ -82,8 +83,11 @@ async function build(ctx: Ctx, job: JobRef): Promise<Download> {
   const unit = await getUnit(ctx.db, p.unitId);
   if (!unit) throw notFound("Unit");
   if (p.kind === "trends") {
-    const trends = await buildTrends(ctx.db, unit, { from: p.from, to: p.to, granularity: p.granularity }, p.today);
-    return trendsFile(trends, job.format === "csv" ? "csv" : "xlsx", lang);
+    const [trends, rhk] = await Promise.all([
+      buildTrends(ctx.db, unit, { from: p.from, to: p.to, granularity: p.granularity }, p.today),
+      rhkActivity(ctx.db, unit, p.from, p.to),
+    ]);
+    return trendsFile(trends, rhk, job.format === "csv" ? "csv" : "xlsx", lang);
   }
   const report = await buildWeeklyReport(ctx.db, unit, p.week, ctx.now());
   return weeklyFile(report, job.format === "pdf" ? "pdf" : "xlsx", ctx.actor.locale);

@@ -1,9 +1,9 @@
 import { type Download, pct, type Sheet, sheetsFile } from "../reports/files.js";
 import { FILE_STRINGS, type Lang } from "../reports/strings.js";
-import type { TrendsOut } from "./schema.js";
+import type { RhkOut, TrendsOut } from "./schema.js";
 
 /** The trends as a file: the series, the per-unit table and the RHK activity, one sheet (or CSV block) each. */
-export function trendsSheets(t: TrendsOut, lang: Lang): Sheet[] {
+export function trendsSheets(t: TrendsOut, rhk: RhkOut["rhk"], lang: Lang): Sheet[] {
   const s = FILE_STRINGS[lang];
   const c = s.cols;
   return [
@@ -43,10 +43,10 @@ export function trendsSheets(t: TrendsOut, lang: Lang): Sheet[] {
         ...t.units.map((u) => [u.name, pct(u.checkinCompliance), pct(u.reportCompliance), pct(u.officeShare)]),
       ],
     },
-    { name: s.trends.rhk, rows: [[c.rhk, c.activities, c.minutes], ...t.rhk.map((r) => [r.title, r.activities, r.minutes])] },
+    { name: s.trends.rhk, rows: [[c.rhk, c.activities, c.minutes], ...rhk.map((r) => [r.title, r.activities, r.minutes])] },
   ];
 }
 
-export function trendsFile(t: TrendsOut, format: "csv" | "xlsx", lang: Lang): Promise<Download> {
-  return sheetsFile(format, trendsSheets(t, lang), `tren-${t.from}-${t.to}`);
+export function trendsFile(t: TrendsOut, rhk: RhkOut["rhk"], format: "csv" | "xlsx", lang: Lang): Promise<Download> {
+  return sheetsFile(format, trendsSheets(t, rhk, lang), `tren-${t.from}-${t.to}`);
 }

@@ -9,6 +9,7 @@ const row = (e: Expect): Record<ActorName, number> => Object.fromEntries(ACTORS.
 
 const READS = [
   (u: string) => `/api/v1/monitoring/trends?unitId=${u}&from=2026-11-02&to=2026-11-27&granularity=week`,
+  (u: string) => `/api/v1/monitoring/trends/rhk?unitId=${u}&from=2026-11-02&to=2026-11-27`,
   (u: string) => `/api/v1/monitoring/trends.csv?unitId=${u}`,
   (u: string) => `/api/v1/monitoring/trends.xlsx?unitId=${u}&granularity=month`,
   (u: string) => `/api/v1/monitoring/weekly-report?unitId=${u}&week=2026-W47&format=pdf`,

@@ -7,8 +7,8 @@ import { attachmentHeader } from "../reports/files.js";
 import { weeklyReportRoutes } from "../reports/routes.js";
 import { langOf } from "../reports/strings.js";
 import { trendsFile } from "./files.js";
-import { TrendsOut, TrendsQuery } from "./schema.js";
-import { getTrends } from "./service.js";
+import { RhkOut, RhkQuery, TrendsOut, TrendsQuery } from "./schema.js";
+import { getRhkActivity, getTrends } from "./service.js";
 
 const tags = ["monitoring"];
 
@@ -24,6 +24,12 @@ export async function trendRoutes(fastify: FastifyInstance): Promise<void> {
     async (req) => getTrends(ctxOf(req), req.query),
   );
 
+  app.get(
+    "/monitoring/trends/rhk",
+    { schema: { tags, summary: "Activities and time spent per RHK in the reports of a unit subtree", querystring: RhkQuery, response: { 200: RhkOut } } },
+    async (req) => getRhkActivity(ctxOf(req), req.query),
+  );
+
   for (const format of ["csv", "xlsx"] as const) {
     app.get(
       `/monitoring/trends.${format}`,
@@ -37,7 +43,8 @@ export async function trendRoutes(fastify: FastifyInstance): Promise<void> {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        const file = await trendsFile(await getTrends(ctx, req.query), format, langOf(ctx.actor.locale));
+        const [trends, { rhk }] = await Promise.all([getTrends(ctx, req.query), getRhkActivity(ctx, req.query)]);
+        const file = await trendsFile(trends, rhk, format, langOf(ctx.actor.locale));
         return reply.header("content-disposition", attachmentHeader(file.filename)).header("cache-control", "no-store").type(file.contentType).send(file.body);
       },
     );

@@ -34,6 +34,16 @@ export const TrendsOut = z.object({
     }),
   ),
   units: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number(), checkinCompliance: Share, reportCompliance: Share, officeShare: Share })),
-  rhk: z.array(z.object({ rhkId: z.string(), title: z.string(), activities: z.number(), minutes: z.number() })),
 });
 export type TrendsOut = z.infer<typeof TrendsOut>;
+
+export const RhkQuery = TrendsQuery.omit({ granularity: true });
+export type RhkQuery = z.infer<typeof RhkQuery>;
+
+export const RhkOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  rhk: z.array(z.object({ rhkId: z.string(), title: z.string(), activities: z.number(), minutes: z.number() })),
+});
+export type RhkOut = z.infer<typeof RhkOut>;

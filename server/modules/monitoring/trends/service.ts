@@ -10,7 +10,7 @@ import { addCounts, type Counter, type Counts, zeroCounts } from "../rollup/sql.
 import { monitoringScope, resolveUnit } from "../scope.js";
 import { checkRange, daysBetween, type Granularity, periodOf } from "./periods.js";
 import * as repo from "./repository.js";
-import type { TrendsOut, TrendsQuery } from "./schema.js";
+import type { RhkOut, RhkQuery, TrendsOut, TrendsQuery } from "./schema.js";
 
 export interface TrendsRange {
   from: string;
@@ -50,12 +50,11 @@ export async function getTrends(ctx: Ctx, q: TrendsQuery): Promise<TrendsOut> {
  */
 export async function buildTrends(db: Db, unit: Unit, range: TrendsRange, today: string): Promise<TrendsOut> {
   const { from, to, granularity } = range;
-  const [calendar, { daily, rawDays, raw }, baseBacklog, units, rhk] = await Promise.all([
+  const [calendar, { daily, rawDays, raw }, baseBacklog, units] = await Promise.all([
     loadCalendar(db, from, to),
     subtreeDaily(db, unit, from, to, today),
     backlogBefore(db, unit, from),
     repo.subtreeUnits(db, unit),
-    repo.rhkActivity(db, unit, from, to),
   ]);
   const days = daysBetween(from, to);
   const workdays = days.filter((d) => d <= today && calendar.isWorkday(d));
@@ -135,6 +134,17 @@ export async function buildTrends(db: Db, unit: Unit, range: TrendsRange, today:
         officeShare: share(c.wfo, c.employees),
       };
     }),
-    rhk,
   };
+}
+
+/**
+ * Activities and time per RHK of a subtree over a range (same defaults as the
+ * trends). Apart from the trends: it reads every report activity of the range,
+ * which for a whole large agency takes far longer than the compliance series.
+ */
+export async function getRhkActivity(ctx: Ctx, q: RhkQuery): Promise<RhkOut> {
+  const scope = await monitoringScope(ctx);
+  const unit = await resolveUnit(ctx, scope, q.unitId);
+  const { from, to } = trendsRange({ ...q, granularity: "day" }, todayIn(unit.timezone, ctx.now()));
+  return { from, to, unit: { id: unit.id, name: unit.name }, rhk: await repo.rhkActivity(ctx.db, unit, from, to) };
 }

@@ -48,7 +48,14 @@ describe.each(ENGINES)("monitoring trends on %s", (engine) => {
     expect(byId.get(w.X.id)).toMatchObject({ checkinCompliance: 0.3333, officeShare: 0.3333 });
     expect(byId.get(w.X1.id)).toMatchObject({ checkinCompliance: 0.8, reportCompliance: 0.3 });
     expect(byId.has(w.Y.id)).toBe(false);
-    expect(body.rhk).toEqual([{ rhkId: expect.any(String), title: "Layanan administrasi", activities: 3, minutes: 270 }]);
+    expect(body).not.toHaveProperty("rhk");
+    const rhk = await leader.get(`/api/v1/monitoring/trends/rhk?unitId=${w.X.id}&from=${DAYS[0]}&to=${DAYS[4]}`);
+    expect(rhk.statusCode).toBe(200);
+    expect(rhk.json()).toMatchObject({ from: DAYS[0], to: DAYS[4], unit: { id: w.X.id } });
+    expect(rhk.json().rhk).toEqual([{ rhkId: expect.any(String), title: "Layanan administrasi", activities: 3, minutes: 270 }]);
+    // A sibling subtree has none of X's activity.
+    const y = await hr.get(`/api/v1/monitoring/trends/rhk?unitId=${w.Y.id}&from=${DAYS[0]}&to=${DAYS[4]}`);
+    expect(y.json().rhk).toEqual([]);
   });
 
   it("groups per day (workdays only) and per month", async () => {
@@ -91,6 +98,11 @@ describe.each(ENGINES)("monitoring trends on %s", (engine) => {
       const res = await leader.get(`/api/v1/monitoring/trends?unitId=${w.X.id}&${q}`.replace(`unitId=${w.X.id}&unitId`, "unitId"));
       expect(res.statusCode, q).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
+      expect(res.json().code).toBe("validation_failed");
+    }
+    for (const q of [`from=${DAYS[4]}&to=${DAYS[0]}`, "from=2026-13-01", "unitId=not-an-id"]) {
+      const res = await leader.get(`/api/v1/monitoring/trends/rhk?${q}`);
+      expect(res.statusCode, q).toBe(400);
       expect(res.json().code).toBe("validation_failed");
     }
   });

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { get, post } from "../../api/client";
 import type { Paged } from "../../api/types";
 import { toSearch } from "../logbook/api";
-import type { Board, EmployeeCalendar, ExportFormat, ExportJob, ExportKind, Granularity, MapAnswer, PersonRow, Scope, Trends } from "./types";
+import type { Board, EmployeeCalendar, ExportFormat, ExportJob, ExportKind, Granularity, MapAnswer, PersonRow, RhkActivity, Scope, Trends } from "./types";
 
 export interface BoardQuery {
   unitId?: string;
@@ -30,6 +30,7 @@ export const monitoringKeys = {
   people: (q: PeopleQuery) => ["monitoring", "people", q] as const,
   map: (q: BoardQuery) => ["monitoring", "map", q.unitId ?? "", q.date ?? ""] as const,
   trends: (q: TrendQuery) => ["monitoring", "trends", q] as const,
+  rhk: (q: Omit<TrendQuery, "granularity">) => ["monitoring", "rhk", q.unitId ?? "", q.from, q.to] as const,
   calendar: (id: string, from: string, to: string) => ["monitoring", "calendar", id, from, to] as const,
   exportJob: (id: string) => ["monitoring", "export", id] as const,
 };
@@ -68,6 +69,16 @@ export function useTrends(q: TrendQuery, enabled: boolean) {
   return useQuery({
     queryKey: monitoringKeys.trends(q),
     queryFn: () => get<Trends>(monitoringUrl("/trends", { ...q })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** RHK activity of the trends' unit and range: a query of its own, as it reads every report activity of the range. */
+export function useRhkActivity(q: Omit<TrendQuery, "granularity">, enabled: boolean) {
+  return useQuery({
+    queryKey: monitoringKeys.rhk(q),
+    queryFn: () => get<RhkActivity>(monitoringUrl("/trends/rhk", { unitId: q.unitId, from: q.from, to: q.to })),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -129,6 +129,12 @@ export interface Trends {
   unit: { id: string; name: string };
   series: TrendPoint[];
   units: { id: string; name: string; depth: number; checkinCompliance: number | null; reportCompliance: number | null; officeShare: number | null }[];
+}
+
+export interface RhkActivity {
+  from: string;
+  to: string;
+  unit: { id: string; name: string };
   rhk: { rhkId: string; title: string; activities: number; minutes: number }[];
 }
 

@@ -5,7 +5,7 @@ import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { Loading } from "../../../ui/Loading";
 import { PageHeader } from "../../../ui/PageHeader";
 import { Section } from "../../../ui/Section";
-import { monitoringUrl, useScope, useTrends } from "../api";
+import { monitoringUrl, useRhkActivity, useScope, useTrends } from "../api";
 import { ExportButtons } from "../components/ExportButtons";
 import { UnitPicker } from "../components/UnitPicker";
 import { isIsoDate } from "../filters";
@@ -30,6 +30,7 @@ export default function TrendsPage() {
   const valid = isIsoDate(range.from) && isIsoDate(range.to) && range.from <= range.to;
   const query = { unitId: shownUnit ?? undefined, from: range.from, to: range.to, granularity };
   const trends = useTrends(query, valid && shownUnit !== null);
+  const rhk = useRhkActivity(query, valid && shownUnit !== null);
   const fileParams = { ...(shownUnit ? { unitId: shownUnit } : {}), from: range.from, to: range.to, granularity };
   const weekParams = { ...(shownUnit ? { unitId: shownUnit } : {}), week };
 
@@ -75,7 +76,7 @@ export default function TrendsPage() {
         {trends.isPending && valid ? <Loading /> : null}
         {trends.data ? (
           <>
-            <TrendCharts trends={trends.data} />
+            <TrendCharts trends={trends.data} rhk={rhk.data} rhkError={rhk.error} />
             <Section title={t("trends.perUnit")}>
               <Stack gap="sm">
                 <UnitTrendTable units={trends.data.units} />

@@ -1,8 +1,10 @@
 import { AreaChart, BarChart, LineChart } from "@mantine/charts";
 import { SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../../ui/ErrorAlert";
 import { intlLocale } from "../../../ui/format";
-import type { Trends } from "../types";
+import { Loading } from "../../../ui/Loading";
+import type { RhkActivity, Trends } from "../types";
 import { ChartFigure } from "./ChartFigure";
 import { pct, periodLabel } from "./periods";
 
@@ -14,8 +16,8 @@ function mean(values: (number | null)[]): number | null {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
-/** The trend charts: compliance, office share against the cap, health, review backlog and RHK activity. */
-export function TrendCharts({ trends }: { trends: Trends }) {
+/** The trend charts: compliance, office share against the cap, health, review backlog and RHK activity (arriving on its own). */
+export function TrendCharts({ trends, rhk: rhkAnswer, rhkError }: { trends: Trends; rhk: RhkActivity | undefined; rhkError: unknown }) {
   const { t, i18n } = useTranslation("monitoring");
   const locale = intlLocale(i18n.language);
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -32,7 +34,7 @@ export function TrendCharts({ trends }: { trends: Trends }) {
   }));
   const fmt = (v: number | null, asPercent = false) => (v === null ? t("trends.noValue") : asPercent ? percent(v) : num.format(v));
   const last = data[data.length - 1];
-  const rhk = trends.rhk.map((r) => ({ title: r.title, activities: r.activities, hours: Math.round((r.minutes / 60) * 10) / 10 }));
+  const rhk = (rhkAnswer?.rhk ?? []).map((r) => ({ title: r.title, activities: r.activities, hours: Math.round((r.minutes / 60) * 10) / 10 }));
   const axis = { textColor: "gray.7", gridAxis: "y" as const, h: H };
   const a11y = (summary: string) => ({ title: summary, desc: summary });
 
@@ -112,7 +114,11 @@ export function TrendCharts({ trends }: { trends: Trends }) {
         />
       </ChartFigure>
       <ChartFigure title={t("trends.rhk")} summary={rhkSummary}>
-        {rhk.length === 0 ? (
+        {rhkError ? (
+          <ErrorAlert error={rhkError} />
+        ) : !rhkAnswer ? (
+          <Loading />
+        ) : rhk.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("trends.noRhk")}
           </Text>
