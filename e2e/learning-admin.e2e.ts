@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, phonePage, type RunningServer, startServer } from "./harness";
 import { DEMO_PASSWORD, learningLogin } from "./helpers/learning";
-import { horizontalOverflow, openNav, signIn, visible } from "./helpers/ui";
+import { horizontalOverflow, openNav, signIn, signOut, visible } from "./helpers/ui";
 
 const PATH_TITLE = "Jalur Integritas Pelayanan";
 const ETHICS_COURSE = "Etika dan Integritas ASN";
@@ -20,7 +20,19 @@ async function signedIn(browser: Browser, baseURL: string, login: string): Promi
   return page;
 }
 
-describe("managing learning on a phone: paths, mandatory enrolment, certificates", () => {
+const savedCourseCaches = (page: Page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("abdi-learning-")));
+
+/** Opens the learner's public service course and saves it for offline study; returns its cache's name. */
+async function saveServiceCourse(learner: Page): Promise<string> {
+  await learner.goto("/learning/me");
+  await learner.getByRole("link", { name: SERVICE_COURSE }).first().click();
+  await learner.getByRole("button", { name: "Simpan untuk offline" }).click();
+  await visible(learner.getByText(/^Tersimpan untuk offline/));
+  const enrolmentId = learner.url().split("/learning/enrolments/")[1].split("/")[0];
+  return `abdi-learning-${enrolmentId}`;
+}
+
+describe("managing learning on a phone: paths, mandatory enrolment, certificates, a shared device", () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -175,5 +187,26 @@ describe("managing learning on a phone: paths, mandatory enrolment, certificates
     await visible(facilitator.getByRole("heading", { level: 1, name: "Angkatan I" }));
     await visible(facilitator.getByRole("heading", { level: 2, name: "Penilaian" }));
     await facilitator.context().close();
+  });
+
+  it("courses saved for offline leave a shared device at sign-out, and when someone else signs in after the session ran out", async () => {
+    const learner = await signedIn(browser, server.url, learningLogin("pegawai"));
+    const cache = await saveServiceCourse(learner);
+    expect(await savedCourseCaches(learner)).toEqual([cache]);
+    await signOut(learner, LEARNER_NAME);
+    expect(await savedCourseCaches(learner)).toEqual([]);
+
+    // Saved again, then the session ends without a sign-out and a colleague signs in on the same phone.
+    await signIn(learner, learningLogin("pegawai"), DEMO_PASSWORD);
+    await learner.waitForURL((url) => url.pathname === "/");
+    expect(await saveServiceCourse(learner)).toBe(cache);
+    await learner.context().clearCookies();
+    await learner.goto("/");
+    await learner.waitForURL("**/login**");
+    expect(await savedCourseCaches(learner)).toEqual([cache]);
+    await signIn(learner, learningLogin("fasilitator"), DEMO_PASSWORD);
+    await learner.waitForURL((url) => url.pathname === "/");
+    await expect.poll(() => savedCourseCaches(learner)).toEqual([]);
+    await learner.context().close();
   });
 });

@@ -12,11 +12,14 @@ import { RouterProvider } from "react-router";
 import { createQueryClient } from "./app/queryClient";
 import { router } from "./app/router";
 import { cssVariablesResolver, theme } from "./app/theme";
+import { protectOfflineCourses } from "./modules/learning/offline";
 import { prepareOfflineQueries, whenSignedIn } from "./modules/logbook/offline/pwa";
 import { startOutboxSync } from "./offline/outbox";
 
 const queryClient = createQueryClient();
 prepareOfflineQueries(queryClient);
+// Courses saved for offline study belong to one person: removed at sign-out and when someone else signs in.
+protectOfflineCourses(queryClient);
 // Queued daily submissions are replayed once signed in and whenever the connection returns; the service worker keeps the app shell for offline use.
 whenSignedIn(queryClient, startOutboxSync);
 registerSW({ immediate: true });

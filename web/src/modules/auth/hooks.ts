@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { setCsrfToken } from "../../api/client";
 import type { Me } from "../../api/types";
 import { changeLanguage, type Language } from "../../i18n";
+import { clearDeviceData } from "../../offline/signOut";
 import { authKeys, type Credentials, changePassword, fetchMe, type PasswordChange, saveLocale, signIn, signOut } from "./api";
 import { applyUserLocale, asLanguage, markLocaleApplied, rememberSignedOutChoice, takeSignedOutChoice } from "./language";
 import { clearSignedOut, markSignedOut } from "./next";
@@ -46,7 +47,9 @@ export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: signOut,
-    onSettled: () => {
+    // Also when the request fails (offline): the device forgets this person's saved data before the sign-in page shows.
+    onSettled: async () => {
+      await clearDeviceData();
       setCsrfToken("");
       // The guards watch the person: set it to null (removing it would leave them looking at the old one).
       markSignedOut();

@@ -1,4 +1,8 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { get } from "../../api/client";
+import type { Me } from "../../api/types";
+import { clearOnSignOut } from "../../offline/signOut";
+import { authKeys } from "../auth/api";
 import { normalizeLesson } from "./normalize";
 import type { PlayerOutline } from "./types";
 
@@ -8,9 +12,15 @@ import type { PlayerOutline } from "./types";
  * plus the media files of video and PDF lessons. The page reads the JSON
  * back when the network fails; the service worker answers media requests
  * from these caches (see vite.config.ts).
+ *
+ * They belong to the person who saved them: signing out removes every saved
+ * course, and when someone else signs in on the device (after a session ran
+ * out without a sign-out) the courses of anyone else are removed.
  */
 const PREFIX = "abdi-learning-";
 const META = "/__abdi/learning-meta";
+/** Written first: whose course this is, also while it is still being saved. */
+const OWNER = "/__abdi/learning-owner";
 
 export const offlineCacheName = (enrolmentId: string) => `${PREFIX}${enrolmentId}`;
 
@@ -30,9 +40,12 @@ async function store(cache: Cache, url: string): Promise<Response> {
   return res;
 }
 
-/** Saves a course's lessons and media; `onProgress` gets done/total as files arrive. */
-export async function saveForOffline(outline: PlayerOutline, onProgress: (done: number, total: number) => void): Promise<SavedCourse> {
+const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { "content-type": "application/json" } });
+
+/** Saves a course's lessons and media for the signed-in person `ownerId`; `onProgress` gets done/total as files arrive. */
+export async function saveForOffline(outline: PlayerOutline, ownerId: string, onProgress: (done: number, total: number) => void): Promise<SavedCourse> {
   const cache = await caches.open(offlineCacheName(outline.id));
+  await cache.put(OWNER, json({ ownerId }));
   const lessons = outline.modules.flatMap((m) => m.lessons).filter((l) => !l.locked);
   let done = 0;
   let total = lessons.length + 1;
@@ -53,7 +66,7 @@ export async function saveForOffline(outline: PlayerOutline, onProgress: (done: 
     onProgress(++done, total);
   }
   const saved: SavedCourse = { enrolmentId: outline.id, title: outline.course.title, savedAt: new Date().toISOString(), files: total };
-  await cache.put(META, new Response(JSON.stringify(saved), { headers: { "content-type": "application/json" } }));
+  await cache.put(META, json(saved));
   return saved;
 }
 
@@ -73,10 +86,38 @@ export async function savedCourses(): Promise<SavedCourse[]> {
   return out;
 }
 
-/** Drops every saved course (e.g. when someone else signs in on this device). */
+/** Drops every saved course (at sign-out). */
 export async function clearOfflineCourses(): Promise<void> {
   if (!canCache()) return;
   for (const name of await caches.keys()) if (name.startsWith(PREFIX)) await caches.delete(name);
+}
+
+/** Drops the saved courses of anyone but `userId` (and those saved before owners were recorded). */
+export async function clearOfflineCoursesOfOthers(userId: string): Promise<void> {
+  if (!canCache()) return;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX)) continue;
+    const owner = await (await caches.open(name)).match(OWNER);
+    const ownerId = owner ? ((await owner.json()) as { ownerId?: string }).ownerId : undefined;
+    if (ownerId !== userId) await caches.delete(name);
+  }
+}
+
+/**
+ * Keeps saved courses to their owner: cleared at every sign-out, and
+ * another person's cleared as soon as someone signs in.
+ */
+export function protectOfflineCourses(client: QueryClient): void {
+  clearOnSignOut(clearOfflineCourses);
+  let checked: string | null = null;
+  client.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.query.queryKey[0] !== authKeys.me[0]) return;
+    const me = event.query.state.data as Me | null | undefined;
+    if (me === null) checked = null;
+    if (!me || me.id === checked) return;
+    checked = me.id;
+    void clearOfflineCoursesOfOthers(me.id);
+  });
 }
 
 /** A GET of the API that falls back to a saved copy when the network is not there. */

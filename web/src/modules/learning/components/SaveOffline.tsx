@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../ui/format";
+import { useMe } from "../../auth/hooks";
 import { removeOffline, savedCourses, saveForOffline } from "../offline";
 import type { PlayerOutline } from "../types";
 
@@ -18,6 +19,7 @@ export function SaveOffline({ enrolmentId, outline }: { enrolmentId: string; out
   const { t } = useTranslation("learning");
   const format = useFormat();
   const qc = useQueryClient();
+  const me = useMe().data;
   const saved = useSavedCourses().data?.find((c) => c.enrolmentId === enrolmentId);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [failed, setFailed] = useState(false);
@@ -25,7 +27,8 @@ export function SaveOffline({ enrolmentId, outline }: { enrolmentId: string; out
   const save = async () => {
     setFailed(false);
     try {
-      await saveForOffline(outline, (done, total) => setProgress({ done, total }));
+      if (!me) return;
+      await saveForOffline(outline, me.id, (done, total) => setProgress({ done, total }));
     } catch {
       setFailed(true);
     } finally {
