@@ -165,6 +165,31 @@ describe.each(ENGINES)("learning assignments on %s", (engine) => {
     expect((await submissions(enrolmentId))[0].status).toBe("submitted");
   });
 
+  it("a failing grade leaves the lesson open and the course not completed", async () => {
+    const { admin, employee, fac1 } = lw.c;
+    const a = await assignmentCourse(admin, "AS-F", { allowResubmission: false });
+    const enrolmentId = await enrol(employee, a.runId);
+    const s = await ok<SubmissionBody>(employee.post(`${L}/enrolments/${enrolmentId}/lessons/${a.lessonId}/submissions`, { text: "Jawaban singkat" }), 201);
+    const graded = await ok<SubmissionBody>(
+      fac1.post(`${L}/submissions/${s.id}/grade`, {
+        rubricScores: [
+          { criterionId: "isi", points: 2 },
+          { criterionId: "bahasa", points: 1 },
+        ],
+        feedback: "Belum memenuhi",
+      }),
+    );
+    expect(graded).toMatchObject({ status: "graded", grade: 20, passed: false });
+    const progress = await t.database.db
+      .selectFrom("lesson_progress")
+      .select(["status", "score", "passed", "completed_at"])
+      .where("enrolment_id", "=", enrolmentId)
+      .executeTakeFirstOrThrow();
+    expect(progress).toMatchObject({ status: "in_progress", score: 20, passed: 0, completed_at: null });
+    const enrolment = await t.database.db.selectFrom("enrolments").select(["status"]).where("id", "=", enrolmentId).executeTakeFirstOrThrow();
+    expect(enrolment.status).not.toBe("completed");
+  });
+
   it("takes a file checked by its content and size; marks late submissions", async () => {
     const { admin, hr, otherSupervisor } = lw.c;
     const a = await assignmentCourse(admin, "AS-3", { submissionType: "file", dueAt: new Date(Date.now() - 3_600_000).toISOString() });

@@ -5,6 +5,7 @@ import type { Ctx } from "../../../platform/context.js";
 import { conflict, invalid, notFound } from "../../../platform/errors.js";
 import { authorize } from "../../org/policies.js";
 import { learningPolicy } from "../policies.js";
+import { getProgress } from "../progress/repository.js";
 import { recordLessonOutcome } from "../progress/service.js";
 import { runTarget } from "../quizzes/access.js";
 import { round2 } from "../quizzes/scoring.js";
@@ -67,7 +68,13 @@ export async function gradeSubmission(ctx: Ctx, id: string, input: z.infer<typeo
       changes: { marks, percent: total.percent, passed },
     });
     if (input.decision === "graded") {
-      await recordLessonOutcome(trx, ctx, { enrolmentId: s.enrolment_id, lessonId: s.lesson_id, completed: true, score: total.percent, passed });
+      // A passing grade completes the lesson; a failing one leaves it open (the course is not completed by a
+      // failure), and does not undo an earlier pass of the same lesson.
+      const before = await getProgress(trx, s.enrolment_id, s.lesson_id);
+      const passedBefore = before?.status === "completed" && before.passed === 1;
+      const outcome =
+        passedBefore && !passed ? { completed: true, score: before.score, passed: true } : { completed: passed, score: total.percent, passed };
+      await recordLessonOutcome(trx, ctx, { enrolmentId: s.enrolment_id, lessonId: s.lesson_id, ...outcome });
     }
   });
   return presentSubmission({ ...s, ...patch });
