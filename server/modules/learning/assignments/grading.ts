@@ -72,8 +72,7 @@ export async function gradeSubmission(ctx: Ctx, id: string, input: z.infer<typeo
       // failure), and does not undo an earlier pass of the same lesson.
       const before = await getProgress(trx, s.enrolment_id, s.lesson_id);
       const passedBefore = before?.status === "completed" && before.passed === 1;
-      const outcome =
-        passedBefore && !passed ? { completed: true, score: before.score, passed: true } : { completed: passed, score: total.percent, passed };
+      const outcome = passedBefore && !passed ? { completed: true, score: before.score, passed: true } : { completed: passed, score: total.percent, passed };
       await recordLessonOutcome(trx, ctx, { enrolmentId: s.enrolment_id, lessonId: s.lesson_id, ...outcome });
     }
   });
