@@ -95,6 +95,8 @@ describe("monitoring: a leader follows today's board live, drills down, download
   it("opens the map without a tile server: the office outline, its label and the check-in are drawn", async () => {
     await leader.goto("/monitoring/map");
     await visible(leader.getByRole("heading", { level: 1, name: "Peta kehadiran" }));
+    // Only the map's own menu entry is current, not also the board's (/monitoring).
+    expect(await leader.locator('nav [aria-current="page"]').count()).toBe(1);
     await visible(leader.getByText("Di kantor: 1"));
     await visible(leader.locator(".leaflet-tooltip").getByText(OFFICE.name));
     // The office circle and the check-in cluster are vector paths on the plain background; no tile image is loaded.
@@ -112,7 +114,8 @@ describe("monitoring: a leader follows today's board live, drills down, download
     await visible(hr.getByText("Posisi persis setiap pegawai."));
     const points = hr.locator('.leaflet-overlay-pane path[stroke="#ffffff"]');
     await expect.poll(() => points.count()).toBeGreaterThan(0);
-    await points.first().click({ force: true });
+    // The last point is drawn on top: a click at its centre reaches it, not a shape drawn over an earlier one.
+    await points.last().click({ force: true });
     await visible(hr.locator(".leaflet-popup").getByText(/Check-in \d{2}[.:]\d{2} · (WFO|WFH|Dinas luar|Cuti|Sakit)/));
     await expectAccessible(hr);
     await context.close();

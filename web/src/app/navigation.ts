@@ -25,7 +25,14 @@ export function navFor(me: Me): NavItem[] {
   return [homeNav, ...moduleNavFor(me), profileNav];
 }
 
-export function isActive(item: NavItem, pathname: string): boolean {
+function matches(item: NavItem, pathname: string): boolean {
   if (item.to === "/") return pathname === "/";
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/** The one entry of `items` the page belongs to: the longest matching path (on /monitoring/map, "Peta", not also "Pemantauan"). */
+export function activeEntry(items: NavItem[], pathname: string): NavItem | undefined {
+  let best: NavItem | undefined;
+  for (const item of items) if (matches(item, pathname) && (!best || item.to.length > best.to.length)) best = item;
+  return best;
 }

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { Unit } from "../../../db/schema.js";
 import type { Db } from "../../../platform/context.js";
-import { engineOf } from "../rollup/sql.js";
 import { inSubtree } from "../scope.js";
 
 /** The units of a subtree (the root included), shallowest first. */
@@ -18,25 +17,17 @@ export function subtreeUnits(db: Db, unit: Unit) {
 
 /**
  * Activities and minutes per SKP target (RHK) in reports of the subtree in the
- * range, largest first. The subtree's reports of the range are picked first
- * (by agency and date), then their activities by report, then the titles of
- * just the top RHKs: on PostgreSQL a lateral join keeps that order.
+ * range, largest first; the titles are joined to the top rows only.
  */
 export async function rhkActivity(db: Db, unit: Unit, from: string, to: string, limit = 20) {
-  const reports = sql`
-    select r.id from daily_reports r
-    where r.agency_id = ${unit.agency_id} and r.work_date >= ${from} and r.work_date <= ${to} and r.status <> 'draft'
-      and r.unit_id in (select units.id from units where ${inSubtree(unit)})`;
-  const activities =
-    engineOf(db) === "postgres"
-      ? sql`picked r cross join lateral (select a.rhk_id, a.minutes from report_activities a where a.report_id = r.id) a`
-      : sql`picked r inner join report_activities a on a.report_id = r.id`;
   const rows = await sql<{ rhk_id: string; title: string; activities: number | string; minutes: number | string | null }>`
-    with picked as ${engineOf(db) === "postgres" ? sql`materialized` : sql``} (${reports}),
-    top as (
+    with top as (
       select a.rhk_id, count(*) as activities, sum(a.minutes) as minutes
-      from ${activities}
-      where a.rhk_id is not null
+      from report_activities a
+      inner join daily_reports r on r.id = a.report_id
+      inner join units on units.id = r.unit_id
+      where r.agency_id = ${unit.agency_id} and r.work_date >= ${from} and r.work_date <= ${to} and r.status <> 'draft'
+        and ${inSubtree(unit)} and a.rhk_id is not null
       group by a.rhk_id
       order by sum(a.minutes) desc, a.rhk_id
       limit ${limit}

@@ -2,7 +2,7 @@ import { NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import type { Me } from "../../api/types";
-import { isActive, navFor } from "../navigation";
+import { activeEntry, navFor } from "../navigation";
 
 interface Props {
   me: Me;
@@ -13,6 +13,8 @@ interface Props {
 export function ShellNav({ me, onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const items = navFor(me);
+  const current = activeEntry(items, pathname);
   return (
     <ScrollArea type="auto" offsetScrollbars>
       {me.agencyName ? (
@@ -21,9 +23,9 @@ export function ShellNav({ me, onNavigate }: Props) {
         </Text>
       ) : null}
       <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
-        {navFor(me).map((item) => {
+        {items.map((item) => {
           const Icon = item.icon;
-          const active = isActive(item, pathname);
+          const active = item === current;
           return (
             <li key={item.to}>
               <NavLink
