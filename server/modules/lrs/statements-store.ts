@@ -121,12 +121,12 @@ function prepare(input: StoreInput): Prepared {
   checkAttachments(statements, input.parts);
   for (const s of statements) s.id = typeof s.id === "string" ? s.id.toLowerCase() : randomUUID();
   const ids = statements.map((s) => s.id as string);
-  const seen = new Map<string, string>();
+  // An id given twice in one request must name the same statement (compared only then: sorting keys is not free).
+  const first = new Map<string, JsonObject>();
   for (const s of statements) {
-    const c = comparable(s, false);
-    const prev = seen.get(s.id as string);
-    if (prev !== undefined && prev !== c) throw badRequest(`statement id ${String(s.id)} appears twice with different content`);
-    seen.set(s.id as string, c);
+    const prev = first.get(s.id as string);
+    if (prev === undefined) first.set(s.id as string, s);
+    else if (comparable(prev, false) !== comparable(s, false)) throw badRequest(`statement id ${String(s.id)} appears twice with different content`);
   }
   const voidTargets = new Map<string, string>();
   for (const s of statements) {
