@@ -60,6 +60,16 @@ describe.each(ENGINES)("xAPI statement resource on %s", (engine) => {
     const bad = await l.x("POST", "/xapi/statements", { body: [statement(), statement({ verb: { id: "not an iri" } })] });
     expect(bad.statusCode).toBe(400);
     expect((await l.x("GET", "/xapi/statements?limit=0")).json().statements.length).toBe(before + 3);
+    // One id twice in a batch: the same statement is stored once; different content fails the batch.
+    const twin = randomUUID();
+    const same = await l.x("POST", "/xapi/statements", { body: [statement({ id: twin }), statement({ id: twin })] });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toEqual([twin, twin]);
+    const other = randomUUID();
+    const clash = await l.x("POST", "/xapi/statements", { body: [statement({ id: other }), statement({ id: other, result: { completion: true } })] });
+    expect(clash.statusCode).toBe(400);
+    expect((await l.x("GET", `/xapi/statements?statementId=${other}`)).statusCode).toBe(404);
+    expect((await l.x("GET", "/xapi/statements?limit=0")).json().statements.length).toBe(before + 4);
   });
 
   it("GET of an unknown statement is a 404; statementId cannot be combined with filters", async () => {
