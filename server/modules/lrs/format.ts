@@ -14,8 +14,9 @@ function idsActor(a: Json | undefined): Json | undefined {
   return out;
 }
 
+/** An Activity by its id alone (objectType "Activity" is the default and adds nothing). */
 function idsActivity(a: Json): Json {
-  return isObject(a) ? { objectType: "Activity", id: a.id } : a;
+  return isObject(a) ? { id: a.id } : a;
 }
 
 function idsObject(o: Json | undefined): Json | undefined {

@@ -75,13 +75,17 @@ function cors(req: FastifyRequest, reply: FastifyReply): void {
   reply.header("access-control-max-age", "86400");
 }
 
-async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
-  // "/xapi//statements" (an endpoint ending in "/" joined with "/statements") is the same resource.
-  const rest = req.url
+/** The resource path under /xapi: "/xapi//statements" (an endpoint ending in "/" joined with "/statements") is the same resource. */
+function resourcePath(url: string): string {
+  const rest = url
     .split("?")[0]
     .slice("/xapi".length)
     .replace(/\/{2,}/g, "/");
-  const path = rest.replace(/\/+$/, "") || "/";
+  return rest.replace(/\/+$/, "") || "/";
+}
+
+async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
+  const path = resourcePath(req.url);
   if (req.method === "OPTIONS") return { status: 204 };
   const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const u = unfold(req.method, queryOf(req.url), headersOf(req), raw);
@@ -116,6 +120,8 @@ export async function lrsRoutes(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((err, req, reply) => {
     cors(req, reply);
     if (!reply.hasHeader("x-experience-api-version")) reply.header("x-experience-api-version", "2.0.0");
+    // The statement resource answers Consistent-Through whatever the outcome.
+    if (resourcePath(req.url) === "/statements") reply.header("x-experience-api-consistent-through", new Date().toISOString());
     const known = err instanceof XapiError;
     const e = err as { statusCode?: number; message?: string };
     const status = known ? err.status : e.statusCode && e.statusCode < 500 ? e.statusCode : 500;

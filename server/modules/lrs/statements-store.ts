@@ -121,11 +121,13 @@ function prepare(input: StoreInput): Prepared {
   checkAttachments(statements, input.parts);
   for (const s of statements) s.id = typeof s.id === "string" ? s.id.toLowerCase() : randomUUID();
   const ids = statements.map((s) => s.id as string);
-  // An id given twice in one request must name the same statement (compared only then: sorting keys is not free).
+  // An id given twice in one request: 2.0 refuses the batch; 1.0.3 takes it when both name the same statement
+  // (compared only then: sorting keys is not free).
   const first = new Map<string, JsonObject>();
   for (const s of statements) {
     const prev = first.get(s.id as string);
     if (prev === undefined) first.set(s.id as string, s);
+    else if (version === "2.0.0") throw badRequest(`statement id ${String(s.id)} appears twice in the batch`);
     else if (comparable(prev, false) !== comparable(s, false)) throw badRequest(`statement id ${String(s.id)} appears twice with different content`);
   }
   const voidTargets = new Map<string, string>();

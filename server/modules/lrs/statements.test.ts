@@ -141,7 +141,7 @@ describe.each(ENGINES)("xAPI statement resource on %s", (engine) => {
     const ids = (await l.x("GET", `/xapi/statements?statementId=${id}&format=ids`)).json();
     expect(ids.actor).toEqual({ objectType: "Agent", mbox: AGENT.mbox });
     expect(ids.verb).toEqual({ id: VERB.id });
-    expect(ids.object).toEqual({ objectType: "Activity", id: ACTIVITY.id });
+    expect(ids.object).toEqual({ id: ACTIVITY.id });
     const canonical = (await l.x("GET", `/xapi/statements?statementId=${id}&format=canonical`, { headers: { "accept-language": "id, en;q=0.5" } })).json();
     expect(canonical.verb.display).toEqual({ id: "menyelesaikan" });
     expect((await l.x("GET", `/xapi/statements?statementId=${id}&format=full`)).statusCode).toBe(400);

@@ -24,9 +24,9 @@ export function isLanguageTag(v: unknown): v is string {
   return typeof v === "string" && LANG_RE.test(v);
 }
 
-const TS_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
+const TS_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
 
-/** ISO 8601 combined date and time; a real calendar date; "-00:00" is not an offset. Returns the instant or null. */
+/** ISO 8601 combined date and time (or RFC 3339 with a space for "T"); a real calendar date; "-00:00" is not an offset. Returns the instant or null. */
 export function parseTimestamp(v: unknown, requireOffset: boolean): Date | null {
   if (typeof v !== "string") return null;
   const m = TS_RE.exec(v);
@@ -46,10 +46,10 @@ export function parseTimestamp(v: unknown, requireOffset: boolean): Date | null 
     const om = digits.length > 2 ? Number(digits.slice(2)) : 0;
     if (oh > 14 || om > 59) return null;
   }
-  let iso = v;
-  if (!tz) iso = `${v}Z`;
-  else if (/^[+-]\d{2}$/.test(tz)) iso = `${v}:00`;
-  else if (/^[+-]\d{4}$/.test(tz)) iso = `${v.slice(0, -2)}:${v.slice(-2)}`;
+  let iso = v.replace(" ", "T");
+  if (!tz) iso = `${iso}Z`;
+  else if (/^[+-]\d{2}$/.test(tz)) iso = `${iso}:00`;
+  else if (/^[+-]\d{4}$/.test(tz)) iso = `${iso.slice(0, -2)}:${iso.slice(-2)}`;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -186,6 +186,8 @@ const VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 export function validateStatement(value: unknown, version: XapiVersion): JsonObject {
   const v: V = { path: "", version };
   const s = expectObject(v, value);
+  // 2.0 content may send "timestamp": null for "not known"; the LRS then sets it, as when it is absent.
+  if (version === "2.0.0" && s.timestamp === null) delete s.timestamp;
   body(v, s, STATEMENT_KEYS, false);
   if (s.id !== undefined && !isUuid(s.id)) fail(at(v, "id"), "must be a UUID");
   if (s.stored !== undefined) timestamp(at(v, "stored"), s.stored);

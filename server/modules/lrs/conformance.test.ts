@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINES } from "../../test/engines.js";
+import { AGENT, createLrs, type Lrs, statement, VERB } from "./test-support.js";
+
+const q = (o: Record<string, unknown>) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === "string" ? v : JSON.stringify(v))}`)
+    .join("&");
+
+const VERSIONS = ["1.0.3", "2.0.0"] as const;
+
+describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (engine) => {
+  let l: Lrs;
+  beforeAll(async () => {
+    l = await createLrs(engine);
+  });
+  afterAll(() => l.t.close());
+
+  it.each(VERSIONS)("a refused statement GET still carries X-Experience-API-Consistent-Through (%s)", async (version) => {
+    for (const url of ["/xapi/statements?LIMIT=1", `/xapi/statements?statementId=${randomUUID()}&verb=x`, `/xapi/statements?statementId=${randomUUID()}`]) {
+      const r = await l.x("GET", url, { version });
+      expect(r.statusCode).toBeGreaterThanOrEqual(400);
+      expect(Number.isNaN(Date.parse(String(r.headers["x-experience-api-consistent-through"])))).toBe(false);
+    }
+  });
+
+  it.each(VERSIONS)("format=ids gives an activity as its id alone, a verb as its id, an identified group as type and IFI (%s)", async (version) => {
+    const group = { objectType: "Group", name: "Tim", mbox: `mailto:g-${randomUUID()}@example.go.id`, member: [AGENT] };
+    const activity = { objectType: "Activity", id: `https://abdi.go.id/xapi/activities/${randomUUID()}`, definition: { name: { "en-US": "A" } } };
+    const sub = { objectType: "SubStatement", actor: group, verb: { id: "http://adlnet.gov/expapi/verbs/attempted", display: { en: "x" } }, object: activity };
+    const [id] = (await l.x("POST", "/xapi/statements", { version, body: statement({ object: sub }) })).json();
+    for (const url of [
+      `/xapi/statements?statementId=${id}&format=ids`,
+      `/xapi/statements?format=ids&related_activities=true&activity=${encodeURIComponent(activity.id)}`,
+    ]) {
+      const r = await l.x("GET", url, { version });
+      expect(r.statusCode).toBe(200);
+      const body = r.json();
+      const s = body.statements ? body.statements.find((x: { id: string }) => x.id === id) : body;
+      expect(s.object.object).toEqual({ id: activity.id });
+      expect(s.object.actor).toEqual({ objectType: "Group", mbox: group.mbox });
+      expect(s.verb).toEqual({ id: VERB.id });
+      expect(Object.keys(s.actor).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("2.0 refuses a batch naming one id twice; 1.0.3 stores the repeat once", async () => {
+    const id = randomUUID();
+    const twice = [statement({ id }), statement({ id })];
+    expect((await l.x("POST", "/xapi/statements", { version: "2.0.0", body: twice })).statusCode).toBe(400);
+    expect((await l.x("GET", `/xapi/statements?statementId=${id}`, { version: "2.0.0" })).statusCode).toBe(404);
+    expect((await l.x("POST", "/xapi/statements", { version: "1.0.3", body: twice })).statusCode).toBe(200);
+  });
+
+  it("2.0 accepts an RFC 3339 timestamp with a space between date and time", async () => {
+    const r = await l.x("POST", "/xapi/statements", { version: "2.0.0", body: statement({ timestamp: "2008-09-15 15:53:00.601+00:00" }) });
+    expect(r.statusCode).toBe(200);
+    for (const bad of ["2008-09-15T15:53:00.601-00", "2008-09-15T15:53:00.601-0000", "2008-09-15T15:53:00.601-00:00", "01/011/2015", "2008-09-15  15:53:00Z"]) {
+      expect((await l.x("POST", "/xapi/statements", { version: "2.0.0", body: statement({ timestamp: bad }) })).statusCode).toBe(400);
+    }
+  });
+
+  it("2.0 takes a null timestamp as none given: the timestamp becomes the stored time", async () => {
+    const id = randomUUID();
+    expect((await l.x("POST", "/xapi/statements", { version: "2.0.0", body: statement({ id, timestamp: null }) })).statusCode).toBe(200);
+    const s = (await l.x("GET", `/xapi/statements?statementId=${id}`, { version: "2.0.0" })).json();
+    expect(s.timestamp).toBe(s.stored);
+    // Other nulls stay refused.
+    expect((await l.x("POST", "/xapi/statements", { version: "2.0.0", body: statement({ context: { registration: null } }) })).statusCode).toBe(400);
+  });
+
+  it.each(VERSIONS)("a single statement GET has Last-Modified equal to its stored time (%s)", async (version) => {
+    const [id] = (await l.x("POST", "/xapi/statements", { version, body: statement() })).json();
+    const r = await l.x("GET", `/xapi/statements?statementId=${id.toUpperCase()}`, { version });
+    expect(r.statusCode).toBe(200);
+    const stored = Date.parse(r.json().stored);
+    expect(Date.parse(String(r.headers["last-modified"]))).toBe(stored - (stored % 1000));
+    expect(r.headers["content-type"]).toMatch(/^application\/json/);
+  });
+
+  it.each(VERSIONS)("documents: quoted SHA-1 ETag, 412 on a wrong If-Match for PUT, POST and DELETE (%s)", async (version) => {
+    const agent = JSON.stringify({ objectType: "Agent", mbox: `mailto:${randomUUID()}@example.go.id` });
+    const resources = [
+      `/xapi/activities/state?${q({ activityId: "http://example.com/a", agent, stateId: randomUUID() })}`,
+      `/xapi/activities/profile?${q({ activityId: "http://example.com/a", profileId: randomUUID() })}`,
+      `/xapi/agents/profile?${q({ agent, profileId: randomUUID() })}`,
+    ];
+    for (const url of resources) {
+      expect((await l.x("POST", url, { version, body: { a: 1 } })).statusCode).toBe(204);
+      const got = await l.x("GET", url, { version });
+      expect(got.headers.etag).toMatch(/^"[0-9a-f]{40}"$/);
+      const etag = String(got.headers.etag);
+      for (const method of ["PUT", "POST", "DELETE"]) {
+        const r = await l.x(method, url, { version, body: method === "DELETE" ? undefined : { b: 2 }, headers: { "if-match": "1234" } });
+        expect(r.statusCode).toBe(412);
+      }
+      expect((await l.x("POST", url, { version, body: { b: 2 }, headers: { "if-match": etag } })).statusCode).toBe(204);
+      expect((await l.x("GET", url, { version })).json()).toEqual({ a: 1, b: 2 });
+      const now = String((await l.x("GET", url, { version })).headers.etag);
+      expect((await l.x("DELETE", url, { version, headers: { "if-match": now } })).statusCode).toBe(204);
+      expect((await l.x("GET", url, { version })).statusCode).toBe(404);
+    }
+  });
+
+  it("state: DELETE without stateId removes all of an activity and agent, or only a registration's", async () => {
+    const agent = JSON.stringify({ objectType: "Agent", mbox: `mailto:${randomUUID()}@example.go.id` });
+    const reg = randomUUID();
+    const base = { activityId: "http://example.com/b", agent };
+    for (const extra of [{ stateId: "x" }, { stateId: "y" }, { stateId: "x", registration: reg }]) {
+      expect((await l.x("PUT", `/xapi/activities/state?${q({ ...base, ...extra })}`, { raw: "t", headers: { "content-type": "text/plain" } })).statusCode).toBe(
+        204,
+      );
+    }
+    expect((await l.x("DELETE", `/xapi/activities/state?${q({ ...base, registration: reg })}`)).statusCode).toBe(204);
+    expect((await l.x("GET", `/xapi/activities/state?${q({ ...base, registration: reg })}`)).json()).toEqual([]);
+    expect((await l.x("GET", `/xapi/activities/state?${q(base)}`)).json().sort()).toEqual(["x", "y"]);
+    expect((await l.x("DELETE", `/xapi/activities/state?${q(base)}`)).statusCode).toBe(204);
+    expect((await l.x("GET", `/xapi/activities/state?${q(base)}`)).json()).toEqual([]);
+  });
+
+  it.each(VERSIONS)("documents: a JSON body with a charset merges; POST over a non-JSON document is a 400 (%s)", async (version) => {
+    const url = `/xapi/activities/profile?${q({ activityId: "http://example.com/c", profileId: randomUUID() })}`;
+    const ct = { "content-type": "application/json; charset=utf-8" };
+    expect((await l.x("POST", url, { version, raw: '{"a":1}', headers: ct })).statusCode).toBe(204);
+    expect((await l.x("POST", url, { version, raw: '{"b":1}', headers: ct })).statusCode).toBe(204);
+    expect((await l.x("GET", url, { version })).json()).toEqual({ a: 1, b: 1 });
+    const other = `/xapi/activities/profile?${q({ activityId: "http://example.com/c", profileId: randomUUID() })}`;
+    expect((await l.x("PUT", other, { version, raw: "plain", headers: { "content-type": "text/plain" } })).statusCode).toBe(204);
+    expect((await l.x("POST", other, { version, raw: '{"b":1}', headers: ct })).statusCode).toBe(400);
+  });
+
+  it.each(VERSIONS)("the agents resource answers a Person with arrays, and 400 for an agent without an IFI (%s)", async (version) => {
+    const r = await l.x("GET", `/xapi/agents?${q({ agent: AGENT })}`, { version });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ objectType: "Person", name: [AGENT.name], mbox: [AGENT.mbox] });
+    expect((await l.x("GET", `/xapi/agents?${q({ agent: { objectType: "Agent", name: "x" } })}`, { version })).statusCode).toBe(400);
+    expect((await l.x("GET", "/xapi/agents", { version })).statusCode).toBe(400);
+  });
+});
