@@ -137,4 +137,13 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
     expect((await l.x("GET", `/xapi/agents?${q({ agent: { objectType: "Agent", name: "x" } })}`, { version })).statusCode).toBe(400);
     expect((await l.x("GET", "/xapi/agents", { version })).statusCode).toBe(400);
   });
+
+  it.each(VERSIONS)("the activities resource answers an Activity Object also for an activity it holds no definition of (%s)", async (version) => {
+    const id = `http://www.example.com/never-seen/${randomUUID()}`;
+    const r = await l.x("GET", `/xapi/activities?activityId=${encodeURIComponent(id)}`, { version });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ objectType: "Activity", id });
+    expect((await l.x("GET", "/xapi/activities", { version })).statusCode).toBe(400);
+    expect((await l.x("GET", "/xapi/activities?activityId=true", { version })).statusCode).toBe(400);
+  });
 });

@@ -160,18 +160,6 @@ export async function maxSeq(db: Db, agencyId: string): Promise<number> {
   return Number(row?.m ?? 0);
 }
 
-export async function activityKnown(db: Db, agencyId: string, activityId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("lrs_statement_index")
-    .select("seq")
-    .where("agency_id", "=", agencyId)
-    .where("kind", "in", ["c", "C"])
-    .where("value", "=", activityId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function getActivityDefinitions(db: Db, agencyId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
