@@ -146,4 +146,20 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
     expect((await l.x("GET", "/xapi/activities", { version })).statusCode).toBe(400);
     expect((await l.x("GET", "/xapi/activities?activityId=true", { version })).statusCode).toBe(400);
   });
+
+  it("a method a resource does not have is a 405 even without credentials", async () => {
+    const agent = encodeURIComponent(JSON.stringify(AGENT));
+    for (const [method, url] of [
+      ["DELETE", `/xapi/statements?statementId=${randomUUID()}`],
+      ["DELETE", "/xapi/activities?activityId=http://www.example.com/a"],
+      ["POST", "/xapi/activities?activityId=http://www.example.com/a"],
+      ["PUT", "/xapi/activities?activityId=http://www.example.com/a"],
+      ["DELETE", `/xapi/agents?agent=${agent}`],
+      ["POST", `/xapi/agents?agent=${agent}`],
+    ]) {
+      expect((await l.x(method, url, { version: "1.0.1", auth: null })).statusCode).toBe(405);
+      expect((await l.x(method, url, { version: "2.0.0" })).statusCode).toBe(405);
+    }
+    expect((await l.x("GET", "/xapi/statements", { auth: null })).statusCode).toBe(401);
+  });
 });

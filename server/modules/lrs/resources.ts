@@ -1,7 +1,7 @@
 import { can } from "./credentials.js";
 import { documentResource, RESOURCES } from "./documents.js";
 import { badRequest, forbidden, notFound, XapiError } from "./errors.js";
-import { checkParams, json, parseJsonParam, type XReq, type XRes } from "./http.js";
+import { checkParams, json, parseJsonParam, type XMethod, type XReq, type XRes } from "./http.js";
 import * as repo from "./repository.js";
 import { getStatements } from "./statements-read.js";
 import { postStatements, putStatement } from "./statements-write.js";
@@ -42,11 +42,16 @@ const ALLOWED: Record<string, string[]> = {
   "/agents/profile": ["GET", "HEAD", "PUT", "POST", "DELETE"],
 };
 
+/** 404 for a path that is no resource, 405 for a method the resource does not have: known before credentials are looked at. */
+export function checkMethod(path: string, method: XMethod): void {
+  const allowed = ALLOWED[path];
+  if (!allowed) throw notFound(`no resource ${path}`);
+  if (!allowed.includes(method)) throw new XapiError(405, `${method} is not allowed on ${path}`);
+}
+
 /** Runs one authenticated xAPI request on its resource. */
 export async function dispatch(req: XReq): Promise<XRes> {
-  const allowed = ALLOWED[req.path];
-  if (!allowed) throw notFound(`no resource ${req.path}`);
-  if (!allowed.includes(req.method)) throw new XapiError(405, `${req.method} is not allowed on ${req.path}`);
+  checkMethod(req.path, req.method);
   if (req.path === "/statements") {
     if (req.method === "PUT") return putStatement(req);
     if (req.method === "POST") return postStatements(req);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authenticate } from "./credentials.js";
 import { badRequest, XapiError, type XapiVersion } from "./errors.js";
 import { mediaType, type XMethod, type XRes } from "./http.js";
-import { about, dispatch } from "./resources.js";
+import { about, checkMethod, dispatch } from "./resources.js";
 
 const BODY_LIMIT = 32 * 1024 * 1024;
 const ALLOW_HEADERS = "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, Accept-Language, X-Requested-With";
@@ -93,6 +93,7 @@ async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
     if (u.method !== "GET" && u.method !== "HEAD") throw new XapiError(405, "the about resource is read-only");
     return about();
   }
+  checkMethod(path, u.method);
   const version = versionOf(u.headers["x-experience-api-version"]);
   reply.header("x-experience-api-version", version);
   const principal = await authenticate(req.server.db, u.headers.authorization);
