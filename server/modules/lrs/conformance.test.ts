@@ -162,4 +162,15 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
     }
     expect((await l.x("GET", "/xapi/statements", { auth: null })).statusCode).toBe(401);
   });
+
+  it("about: a 1.0.x client is told only of 1.0.x versions; a 2.0 client or one without the header also of 2.0.0", async () => {
+    const v1 = (await l.x("GET", "/xapi/about", { version: "1.0.3", auth: null })).json().version as string[];
+    expect(v1).toContain("1.0.1");
+    expect(v1.every((v) => ["0.9", "0.95", "1.0.0", "1.0.1", "1.0.2", "1.0.3"].includes(v))).toBe(true);
+    expect((await l.x("GET", "/xapi/about", { version: "2.0.0", auth: null })).json().version).toContain("2.0.0");
+    expect((await l.x("GET", "/xapi/about", { version: null, auth: null })).json().version).toEqual(expect.arrayContaining(["1.0.3", "2.0.0"]));
+    const head = await l.x("HEAD", "/xapi/about", { version: "1.0.3" });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe("");
+  });
 });

@@ -10,8 +10,10 @@ import { isIri } from "./validate/primitives.js";
 
 export const SUPPORTED_VERSIONS = ["1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0"];
 
-export function about(): XRes {
-  return json({ version: SUPPORTED_VERSIONS, extensions: {} });
+/** The versions served; a client speaking 1.0.x is told only of the 1.0.x ones, which are all its version lets it name. */
+export function about(versionHeader: string | undefined): XRes {
+  const speaks1 = /^1\.0(\.\d+)?$/.test(versionHeader?.trim() ?? "");
+  return json({ version: speaks1 ? SUPPORTED_VERSIONS.filter((v) => v.startsWith("1.")) : SUPPORTED_VERSIONS, extensions: {} });
 }
 
 async function activities(req: XReq): Promise<XRes> {

@@ -91,7 +91,7 @@ async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
   const u = unfold(req.method, queryOf(req.url), headersOf(req), raw);
   if (path === "/about") {
     if (u.method !== "GET" && u.method !== "HEAD") throw new XapiError(405, "the about resource is read-only");
-    return about();
+    return about(u.headers["x-experience-api-version"]);
   }
   checkMethod(path, u.method);
   const version = versionOf(u.headers["x-experience-api-version"]);
