@@ -173,4 +173,34 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe("");
   });
+
+  it.each(VERSIONS)("a GET or DELETE carrying a JSON body is answered as without one (%s)", async (version) => {
+    const agent = JSON.stringify({ objectType: "Agent", account: { homePage: "http://www.example.com/agentId/1", name: "Rick James" } });
+    const url = `/xapi/activities/state?${q({ activityId: "http://www.example.com/activityId/hashset", agent, stateId: randomUUID() })}`;
+    expect((await l.x("POST", url, { version, body: { a: 1 } })).statusCode).toBe(204);
+    const got = await l.x("GET", url, { version, body: { b: 2 } });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toEqual({ a: 1 });
+    expect((await l.x("HEAD", url, { version, body: { b: 2 } })).statusCode).toBe(200);
+    expect((await l.x("GET", "/xapi/statements?limit=1", { version, body: { b: 2 } })).statusCode).toBe(200);
+    expect((await l.x("DELETE", url, { version, body: { b: 2 } })).statusCode).toBe(204);
+    expect((await l.x("GET", url, { version })).statusCode).toBe(404);
+  });
+
+  it.each(VERSIONS)("documents: since beside a document id is checked but does not hide the document (%s)", async (version) => {
+    const agent = JSON.stringify(AGENT);
+    const urls = [
+      `/xapi/activities/state?${q({ activityId: "http://example.com/s", agent, stateId: randomUUID() })}`,
+      `/xapi/activities/profile?${q({ activityId: "http://example.com/s", profileId: randomUUID() })}`,
+      `/xapi/agents/profile?${q({ agent, profileId: randomUUID() })}`,
+    ];
+    for (const url of urls) {
+      expect((await l.x("POST", url, { version, body: { a: 1 } })).statusCode).toBe(204);
+      const since = new Date(Date.now() + 60_000).toISOString();
+      const got = await l.x("GET", `${url}&since=${since}`, { version });
+      expect(got.statusCode).toBe(200);
+      expect(got.json()).toEqual({ a: 1 });
+      expect((await l.x("GET", `${url}&since=not%20a%20timestamp`, { version })).statusCode).toBe(400);
+    }
+  });
 });

@@ -118,16 +118,14 @@ async function read(req: XReq, r: Resource): Promise<XRes> {
   checkParams(req.query, r.params, r.required);
   const key = keyOf(req, r);
   const docId = req.query[r.idParam];
-  if (docId === undefined) {
-    let since: string | null = null;
-    if (req.query.since !== undefined) {
-      const d = parseTimestamp(req.query.since, false);
-      if (!d) throw badRequest("since must be an ISO 8601 timestamp");
-      since = d.toISOString();
-    }
-    return json(await repo.listDocumentIds(req.db, key, since));
+  let since: string | null = null;
+  if (req.query.since !== undefined) {
+    const d = parseTimestamp(req.query.since, false);
+    if (!d) throw badRequest("since must be an ISO 8601 timestamp");
+    since = d.toISOString();
   }
-  if (req.query.since !== undefined) throw badRequest("since is only allowed when listing documents");
+  if (docId === undefined) return json(await repo.listDocumentIds(req.db, key, since));
+  // With a document id, since is checked but has no effect (xAPI asks nothing of it there).
   const doc = await repo.getDocument(req.db, key, docId);
   if (!doc) throw notFound("no such document");
   return {
