@@ -203,4 +203,18 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
       expect((await l.x("GET", `${url}&since=not%20a%20timestamp`, { version })).statusCode).toBe(400);
     }
   });
+
+  it.each(VERSIONS)(
+    "a POST of a statement already stored with the same content changes nothing and answers 204; a new one beside it 200 (%s)",
+    async (version) => {
+      const id = randomUUID();
+      const body = statement({ id });
+      expect((await l.x("PUT", `/xapi/statements?statementId=${id}`, { version, body })).statusCode).toBe(204);
+      expect((await l.x("POST", "/xapi/statements", { version, body })).statusCode).toBe(204);
+      const both = await l.x("POST", "/xapi/statements", { version, body: [body, statement()] });
+      expect(both.statusCode).toBe(200);
+      expect(both.json()[0]).toBe(id);
+      expect((await l.x("POST", "/xapi/statements", { version, body: { ...body, verb: { id: "http://example.com/other" } } })).statusCode).toBe(409);
+    },
+  );
 });

@@ -92,15 +92,22 @@ function committer(db: Kysely<DB>): GroupCommit {
   return c;
 }
 
-/** Validates and stores statements in one transaction; answers their ids in order. */
-export async function storeStatements(db: Kysely<DB>, input: StoreInput): Promise<string[]> {
+export interface Stored {
+  /** The statements' ids in request order. */
+  ids: string[];
+  /** How many were new; 0 when every one was already stored with the same content. */
+  fresh: number;
+}
+
+/** Validates and stores statements in one transaction. */
+export async function storeStatements(db: Kysely<DB>, input: StoreInput): Promise<Stored> {
   const prepared = prepare(input);
   return committer(db).run((trx) => persist(trx, prepared));
 }
 
-/** Stores statements inside the caller's transaction (facts of the platform recorded with the change that made them). */
+/** Stores statements inside the caller's transaction (facts of the platform recorded with the change that made them); answers their ids. */
 export async function storeStatementsIn(trx: Db, input: StoreInput): Promise<string[]> {
-  return persist(trx, prepare(input));
+  return (await persist(trx, prepare(input))).ids;
 }
 
 function prepare(input: StoreInput): Prepared {
@@ -147,7 +154,7 @@ export function setStatementGate(gate: StatementGate | null): void {
   statementGate = gate;
 }
 
-async function persist(trx: Db, p: Prepared): Promise<string[]> {
+async function persist(trx: Db, p: Prepared): Promise<Stored> {
   const { statements, ids, voidTargets } = p;
   const { principal, version } = p.input;
   const stored = new Date().toISOString();
@@ -169,7 +176,7 @@ async function persist(trx: Db, p: Prepared): Promise<string[]> {
       freshIds.add(id);
       fresh.push(s);
     }
-    if (fresh.length === 0) return ids;
+    if (fresh.length === 0) return { ids, fresh: 0 };
     // Statements already stored (a resend) are not judged again.
     if (statementGate && principal.learnerKey) await statementGate(trx, principal.key, fresh);
     const refIds = new Set<string>();
@@ -225,7 +232,7 @@ async function persist(trx: Db, p: Prepared): Promise<string[]> {
       );
     }
     if (canDefine) await saveDefinitions(trx, principal.agencyId, full, stored);
-    return ids;
+    return { ids, fresh: fresh.length };
   }
 }
 

@@ -43,6 +43,8 @@ export async function postStatements(req: XReq): Promise<XRes> {
   checkParams(req.query, []);
   const { statements, parts } = readBody(req);
   const list = Array.isArray(statements) ? statements : [statements];
-  const ids = await storeStatements(req.db, { principal: req.principal, version: req.version, statements: list, parts });
+  const { ids, fresh } = await storeStatements(req.db, { principal: req.principal, version: req.version, statements: list, parts });
+  // Every statement was already stored with the same content: nothing changed, and xAPI answers 204 No Content.
+  if (fresh === 0) return noContent();
   return json(ids);
 }

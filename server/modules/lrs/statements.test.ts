@@ -43,7 +43,8 @@ describe.each(ENGINES)("xAPI statement resource on %s", (engine) => {
     const body = statement({ id, timestamp: "2026-01-02T03:04:05.678Z" });
     expect((await l.x("PUT", `/xapi/statements?statementId=${id}`, { body })).statusCode).toBe(204);
     expect((await l.x("PUT", `/xapi/statements?statementId=${id}`, { body })).statusCode).toBe(204);
-    expect((await l.x("POST", "/xapi/statements", { body })).json()).toEqual([id]);
+    // A POST storing nothing new (every statement known with the same content) answers 204 No Content.
+    expect((await l.x("POST", "/xapi/statements", { body })).statusCode).toBe(204);
     const other = await l.x("PUT", `/xapi/statements?statementId=${id}`, { body: { ...body, verb: { id: "http://adlnet.gov/expapi/verbs/failed" } } });
     expect(other.statusCode).toBe(409);
     const batch = await l.x("POST", "/xapi/statements", { body: [statement(), { ...body, result: { success: true } }] });
