@@ -217,4 +217,16 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
       expect((await l.x("POST", "/xapi/statements", { version, body: { ...body, verb: { id: "http://example.com/other" } } })).statusCode).toBe(409);
     },
   );
+
+  it.each(VERSIONS)("statement GETs without attachments answer exactly application/json (%s)", async (version) => {
+    const [id] = (await l.x("POST", "/xapi/statements", { version, body: statement() })).json();
+    for (const url of [
+      `/xapi/statements?statementId=${id}`,
+      `/xapi/statements?statementId=${id}&attachments=false`,
+      "/xapi/statements?limit=1",
+      "/xapi/statements?format=ids&limit=1",
+    ]) {
+      expect((await l.x("GET", url, { version })).headers["content-type"]).toBe("application/json");
+    }
+  });
 });

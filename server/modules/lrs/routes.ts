@@ -108,7 +108,8 @@ function send(req: FastifyRequest, reply: FastifyReply, res: XRes): FastifyReply
   reply.status(res.status);
   for (const [k, v] of Object.entries(res.headers ?? {})) reply.header(k, v);
   if (res.status === 204 || req.method === "HEAD" || res.body === undefined) return reply.send();
-  return reply.send(res.body);
+  // A Buffer is sent as is: Fastify would add "; charset=utf-8" to a string, and xAPI clients compare the type exactly.
+  return reply.send(typeof res.body === "string" ? Buffer.from(res.body, "utf8") : res.body);
 }
 
 /** The xAPI Learning Record Store under /xapi: HTTP Basic credentials, its own errors, CORS, versions 1.0.3 and 2.0.0. */
