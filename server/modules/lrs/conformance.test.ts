@@ -229,4 +229,25 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
       expect((await l.x("GET", url, { version })).headers["content-type"]).toBe("application/json");
     }
   });
+
+  it("1.0.3 alternate syntax: headers the request carries win over form fields of the same name", async () => {
+    const id = randomUUID();
+    const form = `statementId=${id}&X-Experience-API-Version=0.8&content=${encodeURIComponent(JSON.stringify(statement()))}`;
+    const put = await l.x("POST", "/xapi/statements?method=PUT", { raw: form, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(put.statusCode, put.body).toBe(204);
+    expect((await l.x("GET", `/xapi/statements?statementId=${id}`)).statusCode).toBe(200);
+    const alone = await l.x("POST", "/xapi/statements?method=GET", {
+      raw: "limit=1&X-Experience-API-Version=1.0.3",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      version: null,
+    });
+    expect(alone.statusCode).toBe(200);
+    expect(alone.json()).toHaveProperty("more");
+    expect((await l.x("POST", "/xapi/statements?method=PUT", { raw: "", headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await l.x("GET", "/xapi/statements?method=POST", { raw: "content=x", headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode,
+    ).toBe(400);
+  });
 });

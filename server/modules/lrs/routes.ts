@@ -57,8 +57,10 @@ function unfold(method: string, query: Record<string, string>, headers: Record<s
   delete out.headers["content-type"];
   for (const [k, v] of form) {
     const lower = k.toLowerCase();
-    if (FORM_HEADERS.includes(lower)) out.headers[lower] = v;
-    else if (k === "content") out.body = Buffer.from(v, "utf8");
+    // A header the request itself carries wins over the form field of that name; the form's Content-Type is the content's.
+    if (FORM_HEADERS.includes(lower)) {
+      if (out.headers[lower] === undefined) out.headers[lower] = v;
+    } else if (k === "content") out.body = Buffer.from(v, "utf8");
     else out.query[k] = v;
   }
   if (out.body.length > 0 && !out.headers["content-type"]) out.headers["content-type"] = "application/json";
