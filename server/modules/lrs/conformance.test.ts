@@ -250,4 +250,22 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
       (await l.x("GET", "/xapi/statements?method=POST", { raw: "content=x", headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode,
     ).toBe(400);
   });
+
+  it.each(VERSIONS)("authority is an Agent or an anonymous Group of exactly two Agents (%s)", async (version) => {
+    const a = { objectType: "Agent", account: { homePage: "http://example.com/xAPI/OAuth/Token", name: "oauth_consumer_x75db" } };
+    const b = { objectType: "Agent", mbox: "mailto:bob@example.com" };
+    const c = { mbox: "mailto:james@example.com" };
+    const post = (authority: unknown) => l.x("POST", "/xapi/statements", { version, body: statement({ authority }) });
+    expect((await post(b)).statusCode).toBe(200);
+    expect((await post({ objectType: "Group", member: [a, b] })).statusCode).toBe(200);
+    for (const bad of [
+      { objectType: "Group", member: [a, b], mbox: "mailto:g@example.com" },
+      { objectType: "Group", member: [a, b], openid: "http://openid.example.org/12345" },
+      { objectType: "Group", openid: "http://openid.example.org/12345" },
+      { objectType: "Group", member: [b] },
+      { objectType: "Group", member: [a, b, c] },
+    ]) {
+      expect((await post(bad)).statusCode).toBe(400);
+    }
+  });
 });

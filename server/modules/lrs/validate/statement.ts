@@ -180,6 +180,14 @@ function body(v: V, s: JsonObject, keys: readonly string[], inSub: boolean): voi
   if (s.attachments !== undefined) attachments(at(v, "attachments"), s.attachments);
 }
 
+/** An Agent, or (OAuth) an anonymous Group of exactly two Agents. */
+function authority(v: V, value: unknown): void {
+  const obj = actor(v, value);
+  if (obj.objectType !== "Group") return;
+  if (["mbox", "mbox_sha1sum", "openid", "account"].some((k) => obj[k] !== undefined)) fail(v, "a Group as authority must be anonymous");
+  if (!Array.isArray(obj.member) || obj.member.length !== 2) fail(at(v, "member"), "a Group as authority has exactly two Agents");
+}
+
 const VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
 /** Validates one statement as a client sends it; throws a 400 XapiError naming the first problem. */
@@ -191,7 +199,7 @@ export function validateStatement(value: unknown, version: XapiVersion): JsonObj
   body(v, s, STATEMENT_KEYS, false);
   if (s.id !== undefined && !isUuid(s.id)) fail(at(v, "id"), "must be a UUID");
   if (s.stored !== undefined) timestamp(at(v, "stored"), s.stored);
-  if (s.authority !== undefined) actor(at(v, "authority"), s.authority);
+  if (s.authority !== undefined) authority(at(v, "authority"), s.authority);
   if (s.version !== undefined) {
     const ok = typeof s.version === "string" && (version === "2.0.0" ? /^(1\.0(\.\d+)?|2\.0\.\d+)$/ : /^1\.0(\.\d+)?$/).test(s.version);
     if (!ok) fail(at(v, "version"), "is not a supported version");
