@@ -268,4 +268,30 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
       expect((await post(bad)).statusCode).toBe(400);
     }
   });
+
+  it.each(VERSIONS)("documents: POST with nothing stored stores any content as PUT would; an empty or broken JSON body is a 400 (%s)", async (version) => {
+    const agent = JSON.stringify(AGENT);
+    const bases = [
+      `/xapi/activities/state?${q({ activityId: "http://example.com/p", agent })}`,
+      `/xapi/activities/profile?${q({ activityId: "http://example.com/p" })}`,
+      `/xapi/agents/profile?${q({ agent })}`,
+    ];
+    for (const base of bases) {
+      const id = base.includes("state") ? "stateId" : "profileId";
+      const form = { "content-type": "application/x-www-form-urlencoded" };
+      for (const raw of ["1", "true"]) {
+        const url = `${base}&${id}=${randomUUID()}`;
+        expect((await l.x("POST", url, { version, raw, headers: form })).statusCode).toBe(204);
+        const got = await l.x("GET", url, { version });
+        expect(got.body).toBe(raw);
+        // Stored content that is not JSON cannot take a merge.
+        expect((await l.x("POST", url, { version, body: { a: 1 } })).statusCode).toBe(400);
+      }
+      expect((await l.x("POST", `${base}&${id}=${randomUUID()}`, { version, body: {} })).statusCode).toBe(204);
+      expect((await l.x("POST", `${base}&${id}=${randomUUID()}`, { version, raw: "" })).statusCode).toBe(400);
+      expect(
+        (await l.x("POST", `${base}&${id}=${randomUUID()}`, { version, raw: '{"a":1}{', headers: { "content-type": "application/json" } })).statusCode,
+      ).toBe(400);
+    }
+  });
 });

@@ -96,14 +96,17 @@ async function write(req: XReq, r: Resource, merge: boolean): Promise<XRes> {
     let content = req.body;
     let contentType = type;
     if (merge) {
+      // POST merges JSON objects into a stored one; with nothing stored it stores the body as PUT would (JSON must still be an object).
+      if (req.body.length === 0) throw badRequest("POST needs a document");
       const incoming = type === "application/json" ? jsonObject(req.body) : null;
-      if (!incoming) throw badRequest("POST merges JSON objects: the body must be an application/json object");
+      if (type === "application/json" && !incoming) throw badRequest("an application/json document must be a JSON object");
       if (current) {
+        if (!incoming) throw badRequest("POST merges JSON objects: the body must be an application/json object");
         const old = current.content_type.startsWith("application/json") ? jsonObject(current.content) : null;
         if (!old) throw badRequest("the stored document is not a JSON object and cannot be merged");
         content = Buffer.from(JSON.stringify({ ...old, ...incoming }));
       }
-      contentType = "application/json";
+      if (incoming) contentType = "application/json";
     } else if (current && req.headers["if-match"] === undefined && req.headers["if-none-match"] === undefined) {
       if (r.kind !== "state" || req.version === "2.0.0") throw conflict("the document exists: send If-Match or If-None-Match");
     }
