@@ -246,6 +246,12 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
     expect((await l.x("POST", "/xapi/statements?method=PUT", { raw: "", headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode).toBe(
       400,
     );
+    const withAttachments = `statementId=${randomUUID()}&content=${encodeURIComponent(JSON.stringify(statement({ attachments: [] })))}`;
+    const viaForm = await l.x("POST", "/xapi/statements?method=PUT", {
+      raw: withAttachments,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(viaForm.statusCode).toBe(400);
     expect(
       (await l.x("GET", "/xapi/statements?method=POST", { raw: "content=x", headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode,
     ).toBe(400);

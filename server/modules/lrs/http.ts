@@ -14,6 +14,8 @@ export interface XReq {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: Buffer;
+  /** Sent with the alternate request syntax (a form-encoded POST), which cannot carry attachments. */
+  alternate?: boolean;
   version: XapiVersion;
   principal: Principal;
   db: Kysely<DB>;

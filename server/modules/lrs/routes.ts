@@ -37,6 +37,8 @@ function headersOf(req: FastifyRequest): Record<string, string> {
 
 interface Unfolded {
   method: XMethod;
+  /** Sent with the alternate request syntax. */
+  alternate?: boolean;
   query: Record<string, string>;
   headers: Record<string, string>;
   body: Buffer;
@@ -53,7 +55,7 @@ function unfold(method: string, query: Record<string, string>, headers: Record<s
   if (mediaType(headers) !== "application/x-www-form-urlencoded")
     throw badRequest("the alternate request syntax needs an application/x-www-form-urlencoded body");
   const form = new URLSearchParams(body.toString("utf8"));
-  const out: Unfolded = { method: target as XMethod, query: {}, headers: { ...headers }, body: Buffer.alloc(0) };
+  const out: Unfolded = { method: target as XMethod, alternate: true, query: {}, headers: { ...headers }, body: Buffer.alloc(0) };
   delete out.headers["content-type"];
   for (const [k, v] of form) {
     const lower = k.toLowerCase();
@@ -103,7 +105,8 @@ async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
     reply.header("www-authenticate", 'Basic realm="xAPI"');
     throw new XapiError(401, "valid HTTP Basic credentials are required");
   }
-  return dispatch({ method: u.method, path, query: u.query, headers: u.headers, body: u.body, version, principal, db: req.server.db });
+  const x = { method: u.method, path, query: u.query, headers: u.headers, body: u.body, version, principal, db: req.server.db };
+  return dispatch(u.alternate ? { ...x, alternate: true } : x);
 }
 
 function send(req: FastifyRequest, reply: FastifyReply, res: XRes): FastifyReply {

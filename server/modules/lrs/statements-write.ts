@@ -3,7 +3,7 @@ import { badRequest } from "./errors.js";
 import { checkParams, json, mediaType, noContent, parseJsonBody, type XReq, type XRes } from "./http.js";
 import { boundaryOf, parseMultipart } from "./multipart.js";
 import { type AttachmentPart, storeStatements } from "./statements-store.js";
-import { isUuid } from "./validate/primitives.js";
+import { isObject, isUuid } from "./validate/primitives.js";
 
 const HASH_ALGOS: Record<number, string> = { 56: "sha224", 64: "sha256", 96: "sha384", 128: "sha512" };
 
@@ -11,7 +11,13 @@ const HASH_ALGOS: Record<number, string> = { 56: "sha224", 64: "sha256", 96: "sh
 function readBody(req: XReq): { statements: unknown; parts: Map<string, AttachmentPart> } {
   const type = mediaType(req.headers);
   const parts = new Map<string, AttachmentPart>();
-  if (type === "application/json") return { statements: parseJsonBody(req.body), parts };
+  if (type === "application/json") {
+    const statements = parseJsonBody(req.body);
+    if (req.alternate && (Array.isArray(statements) ? statements : [statements]).some((s) => isObject(s) && s.attachments !== undefined)) {
+      throw badRequest("the alternate request syntax cannot send attachments");
+    }
+    return { statements, parts };
+  }
   if (type !== "multipart/mixed") throw badRequest("statements must be sent as application/json or multipart/mixed");
   const boundary = boundaryOf(req.headers["content-type"] ?? "");
   if (!boundary) throw badRequest("multipart/mixed needs a boundary");
