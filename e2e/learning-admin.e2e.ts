@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, phonePage, type RunningServer, startServer } from "./harness";
 import { DEMO_PASSWORD, learningLogin } from "./helpers/learning";
+import { apiAs } from "./helpers/logbook";
 import { horizontalOverflow, openNav, signIn, signOut, visible } from "./helpers/ui";
 
 const PATH_TITLE = "Jalur Integritas Pelayanan";
@@ -169,6 +170,23 @@ describe("managing learning on a phone: paths, mandatory enrolment, certificates
     expect(await visitor.getByText("Sertifikat sah").count()).toBe(0);
     await expectAccessible(visitor);
     await visitor.context().close();
+  });
+
+  it("HR opens a learner's learning record (the xAPI statements the LRS holds) from the employee page", async () => {
+    const api = await apiAs(server.url, learningLogin("hr"));
+    const found = await api.get<{ items: { id: string; name: string }[] }>(`/employees?q=${encodeURIComponent(LEARNER_NAME)}`);
+    const learner = found.items.find((e) => e.name === LEARNER_NAME);
+    expect(learner).toBeDefined();
+    const hr = await signedIn(browser, server.url, learningLogin("hr"));
+    await hr.goto(`/org/employees/${learner?.id}`);
+    await hr.getByRole("main").getByRole("link", { name: "Catatan belajar", exact: true }).click();
+    const title = `Catatan belajar ${LEARNER_NAME}`;
+    await visible(hr.getByRole("heading", { level: 1, name: title }));
+    const record = hr.getByRole("list", { name: title });
+    await expect.poll(() => record.getByRole("listitem").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await horizontalOverflow(hr)).toBe(0);
+    await expectAccessible(hr);
+    await hr.context().close();
   });
 
   it("a facilitator who is not a learning admin finds the runs they facilitate in the management area", async () => {

@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { loadDemo } from "./demo/seed.js";
 import { recurringJobs } from "./jobs.js";
 import { ensureCalendarData } from "./modules/logbook/calendar/ensure.js";
+import { registerLearningRecorder } from "./modules/lrs/recorder.js";
 import { recoverInterruptedExports, settleExports } from "./modules/monitoring/exports/service.js";
 import { recoverInterruptedImports, settleImports } from "./modules/org/import/service.js";
 import { isSetUp } from "./modules/setup/service.js";
@@ -39,6 +40,8 @@ if (exportsFailed.failed) log.warn({ failed: exportsFailed.failed }, "interrupte
 
 if (config.demo && !(await isSetUp(database.db))) {
   log.info("loading demo data");
+  // The demo's learning history goes into the LRS like any other learning fact.
+  registerLearningRecorder();
   await loadDemo({ db: database.db, engine: database.engine, actor: null, requestId: null, ip: null, now: () => new Date() });
 }
 

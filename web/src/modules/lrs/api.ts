@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { del, get, patch, post } from "../../api/client";
 
 export const LRS_SCOPES = ["statements/write", "statements/read/mine", "statements/read", "define", "state", "all"] as const;
@@ -29,9 +29,12 @@ interface RecordPage {
   next: number | null;
 }
 
+export type RecordPages = InfiniteData<RecordPage, unknown>;
+
 const keys = {
   clients: ["lrs", "clients"] as const,
   mine: ["lrs", "me", "statements"] as const,
+  employee: (id: string) => ["lrs", "employees", id, "statements"] as const,
 };
 
 export function useLrsClients() {
@@ -65,6 +68,17 @@ export function useMyRecord() {
     initialPageParam: null as number | null,
     queryFn: ({ pageParam }) => get<RecordPage>(`/lrs/me/statements?limit=30${pageParam ? `&before=${pageParam}` : ""}`),
     getNextPageParam: (last) => last.next,
+  });
+}
+
+/** An employee's learning record, for admins in scope. */
+export function useEmployeeRecord(id: string) {
+  return useInfiniteQuery({
+    queryKey: keys.employee(id),
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => get<RecordPage>(`/lrs/employees/${id}/statements?limit=30${pageParam ? `&before=${pageParam}` : ""}`),
+    getNextPageParam: (last) => last.next,
+    enabled: id !== "",
   });
 }
 

@@ -7,8 +7,11 @@ import type { NavItem } from "../../app/nav";
 
 const ClientsPage = lazy(() => import("./pages/ClientsPage"));
 const MyRecordPage = lazy(() => import("./pages/MyRecordPage"));
+const EmployeeRecordPage = lazy(() => import("./pages/EmployeeRecordPage"));
 
 const isEmployee = (me: Me) => me.employeeId !== null;
+/** HR and learning admins (of any scope; the server checks the employee is in it). */
+export const readsRecords = (me: Me) => me.grants.some((g) => g.role === "learning_admin" || g.role === "hr_admin");
 const managesClients = (me: Me) =>
   me.grants.some((g) => (g.role === "learning_admin" || g.role === "hr_admin") && g.unitId === null && g.agencyId === me.agencyId);
 
@@ -16,6 +19,7 @@ const managesClients = (me: Me) =>
 export const lrsRoutes: RouteObject[] = [
   { path: "/lrs/clients", element: guardedPage(ClientsPage, managesClients) },
   { path: "/lrs/my-record", element: guardedPage(MyRecordPage, isEmployee) },
+  { path: "/lrs/employees/:id/record", element: guardedPage(EmployeeRecordPage, readsRecords) },
 ];
 
 export const lrsNav: NavItem[] = [

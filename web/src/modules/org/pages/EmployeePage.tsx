@@ -1,10 +1,11 @@
 import { Anchor, Button, Grid, Group, Stack } from "@mantine/core";
-import { IconArrowLeft, IconHistory, IconPencil } from "@tabler/icons-react";
+import { IconArrowLeft, IconCertificate, IconHistory, IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Loading } from "../../../ui/Loading";
 import { PageHeader } from "../../../ui/PageHeader";
 import { useMe } from "../../auth/hooks";
+import { readsRecords } from "../../lrs/routes";
 import { useEmployee } from "../api";
 import { EmployeeDetails } from "../components/EmployeeDetails";
 import { ErrorAlert } from "../components/ErrorAlert";
@@ -42,6 +43,11 @@ export default function EmployeePage() {
                 {me?.can.viewAudit && (
                   <Button component={Link} to={`/audit/events?subject=${e.id}`} variant="default" size="sm" leftSection={<IconHistory size={16} />}>
                     {t("employee.history")}
+                  </Button>
+                )}
+                {me && readsRecords(me) && (
+                  <Button component={Link} to={`/lrs/employees/${e.id}/record`} variant="default" size="sm" leftSection={<IconCertificate size={16} />}>
+                    {t("lrs:record.open")}
                   </Button>
                 )}
                 {canManage && (
