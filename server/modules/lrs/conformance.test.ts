@@ -246,6 +246,10 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
     expect((await l.x("POST", "/xapi/statements?method=PUT", { raw: "", headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode).toBe(
       400,
     );
+    const lower = `X-Experience-API-Version=1.0.2&content=${encodeURIComponent(JSON.stringify(statement()))}`;
+    expect(
+      (await l.x("POST", "/xapi/statements?method=post", { raw: lower, headers: { "content-type": "application/x-www-form-urlencoded" } })).statusCode,
+    ).toBe(200);
     const withAttachments = `statementId=${randomUUID()}&content=${encodeURIComponent(JSON.stringify(statement({ attachments: [] })))}`;
     const viaForm = await l.x("POST", "/xapi/statements?method=PUT", {
       raw: withAttachments,

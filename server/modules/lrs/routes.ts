@@ -50,7 +50,7 @@ function unfold(method: string, query: Record<string, string>, headers: Record<s
   if (method !== "POST") throw badRequest("the alternate request syntax uses POST");
   if (headers["x-experience-api-version"]?.startsWith("2.")) throw badRequest("xAPI 2.0 does not allow the alternate request syntax");
   const target = query.method.toUpperCase();
-  if (!METHODS.includes(target as XMethod) || query.method !== target) throw badRequest("method must be GET, HEAD, PUT, POST or DELETE");
+  if (!METHODS.includes(target as XMethod)) throw badRequest("method must be GET, HEAD, PUT, POST or DELETE");
   if (Object.keys(query).length > 1) throw badRequest("with the alternate request syntax every parameter goes into the form body");
   if (mediaType(headers) !== "application/x-www-form-urlencoded")
     throw badRequest("the alternate request syntax needs an application/x-www-form-urlencoded body");
