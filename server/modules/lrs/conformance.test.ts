@@ -157,7 +157,9 @@ describe.each(ENGINES)("xAPI requirements of the conformance suites on %s", (eng
       ["DELETE", `/xapi/agents?agent=${agent}`],
       ["POST", `/xapi/agents?agent=${agent}`],
     ]) {
-      expect((await l.x(method, url, { version: "1.0.1", auth: null })).statusCode).toBe(405);
+      const r = await l.x(method, url, { version: "1.0.1", auth: null });
+      expect(r.statusCode).toBe(405);
+      expect(r.headers["x-experience-api-version"]).toBe("1.0.3");
       expect((await l.x(method, url, { version: "2.0.0" })).statusCode).toBe(405);
     }
     expect((await l.x("GET", "/xapi/statements", { auth: null })).statusCode).toBe(401);

@@ -97,9 +97,9 @@ async function handle(req: FastifyRequest, reply: FastifyReply): Promise<XRes> {
     if (u.method !== "GET" && u.method !== "HEAD") throw new XapiError(405, "the about resource is read-only");
     return about(u.headers["x-experience-api-version"]);
   }
-  checkMethod(path, u.method);
   const version = versionOf(u.headers["x-experience-api-version"]);
   reply.header("x-experience-api-version", version);
+  checkMethod(path, u.method);
   const principal = await authenticate(req.server.db, u.headers.authorization);
   if (!principal) {
     reply.header("www-authenticate", 'Basic realm="xAPI"');
