@@ -29,8 +29,16 @@ function readBody(req: XReq): { statements: unknown; parts: Map<string, Attachme
     if ((p.headers["content-transfer-encoding"] ?? "").toLowerCase() !== "binary")
       throw badRequest("every attachment part needs Content-Transfer-Encoding: binary");
     const algo = HASH_ALGOS[hash.length];
-    if (!algo || createHash(algo).update(p.body).digest("hex") !== hash) throw badRequest("an attachment part does not match its X-Experience-API-Hash");
-    parts.set(hash, { contentType: p.headers["content-type"] ?? "application/octet-stream", body: p.body });
+    if (!algo) throw badRequest("X-Experience-API-Hash must be a SHA-2 digest");
+    const digest = (b: Buffer) => createHash(algo).update(b).digest("hex");
+    let content = p.body;
+    if (digest(content) !== hash) {
+      // Some clients send binary read as a Latin-1 string, which goes out UTF-8 encoded; decoded back it must match the hash exactly.
+      const decoded = Buffer.from(content.toString("utf8"), "latin1");
+      if (digest(decoded) !== hash) throw badRequest("an attachment part does not match its X-Experience-API-Hash");
+      content = decoded;
+    }
+    parts.set(hash, { contentType: p.headers["content-type"] ?? "application/octet-stream", body: content });
   }
   return { statements: parseJsonBody(first.body), parts };
 }
