@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Frame, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentFixture } from "../server/test/fixtures";
 import { launchBrowser, type RunningServer, startServer } from "./harness";
+import { packageCourse } from "./helpers/content";
 import { apiAs } from "./helpers/logbook";
 
 const VERB = (name: string) => `http://adlnet.gov/expapi/verbs/${name}`;
@@ -39,24 +39,7 @@ describe("cmi5 lessons in a real browser", () => {
 
   /** Uploads the package, makes a one-lesson course with a self-paced run, enrols the demo employee and opens the lesson. */
   async function playCourse(file: string, code: string): Promise<Played> {
-    const pkgRes = await admin.context.post("/api/v1/learning/content/packages", {
-      multipart: { file: { name: file, mimeType: "application/zip", buffer: contentFixture(file) } },
-      headers: { "x-csrf-token": (admin.me as unknown as { csrfToken: string }).csrfToken },
-    });
-    expect(pkgRes.status(), await pkgRes.text()).toBe(201);
-    const pkg = await pkgRes.json();
-    const course = await admin.send<{ id: string }>("POST", "/learning/courses", { code, title: `Geologi ${code}`, summary: "", jp: 1, prerequisiteIds: [] });
-    const mod = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/modules`, { title: "Modul" });
-    const lesson = await admin.send<{ id: string }>("POST", `/learning/modules/${mod.id}/lessons`, {
-      kind: "cmi5",
-      title: "Geologi",
-      bodyMd: "",
-      config: { packageId: pkg.id },
-    });
-    await admin.send("POST", `/learning/courses/${course.id}/publish`, {});
-    const run = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 });
-    const learner = await apiAs(server.url, "pegawai@demo.abdi.go.id");
-    const enrolment = await learner.send<{ id: string }>("POST", `/learning/runs/${run.id}/enrol`, {});
+    const { learner, lessonUrl } = await packageCourse(server.url, admin, { file, kind: "cmi5", code, title: `Geologi ${code}` });
 
     const context = await browser.newContext({
       baseURL: server.url,
@@ -65,7 +48,6 @@ describe("cmi5 lessons in a real browser", () => {
       storageState: await learner.context.storageState(),
     });
     const page = await context.newPage();
-    const lessonUrl = `/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`;
     await page.goto(lessonUrl);
     const frameEl = page.locator('iframe[title^="Konten"]');
     await frameEl.waitFor({ timeout: 30_000 });

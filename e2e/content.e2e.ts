@@ -2,6 +2,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentFixture } from "../server/test/fixtures";
 import { launchBrowser, type RunningServer, startServer } from "./harness";
+import { packageCourse } from "./helpers/content";
 import { apiAs } from "./helpers/logbook";
 
 interface ItemStatus {
@@ -134,29 +135,12 @@ describe("SCORM playback in a real browser", () => {
   }, 90_000);
 
   it("a learner plays a SCORM lesson in the course player and it completes", async () => {
-    const pkgRes = await admin.context.post("/api/v1/learning/content/packages", {
-      multipart: { file: { name: "golf.zip", mimeType: "application/zip", buffer: contentFixture("RuntimeBasicCalls_SCORM20043rdEdition.zip") } },
-      headers: { "x-csrf-token": (admin.me as unknown as { csrfToken: string }).csrfToken },
-    });
-    const pkg = await pkgRes.json();
-    const course = await admin.send<{ id: string }>("POST", "/learning/courses", {
+    const { learner, lessonUrl } = await packageCourse(server.url, admin, {
+      file: "RuntimeBasicCalls_SCORM20043rdEdition.zip",
+      kind: "scorm",
       code: "E2E-SCORM",
       title: "Golf SCORM",
-      summary: "",
-      jp: 1,
-      prerequisiteIds: [],
     });
-    const mod = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/modules`, { title: "Modul" });
-    const lesson = await admin.send<{ id: string }>("POST", `/learning/modules/${mod.id}/lessons`, {
-      kind: "scorm",
-      title: "Golf",
-      bodyMd: "",
-      config: { packageId: pkg.id },
-    });
-    await admin.send("POST", `/learning/courses/${course.id}/publish`, {});
-    const run = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 });
-    const learner = await apiAs(server.url, "pegawai@demo.abdi.go.id");
-    const enrolment = await learner.send<{ id: string }>("POST", `/learning/runs/${run.id}/enrol`, {});
 
     const context = await browser.newContext({
       baseURL: server.url,
@@ -166,7 +150,7 @@ describe("SCORM playback in a real browser", () => {
     });
     const page = await context.newPage();
     page.on("dialog", (d) => void d.accept());
-    await page.goto(`/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`);
+    await page.goto(lessonUrl);
     const frameEl = page.locator('iframe[title^="Konten"]');
     await frameEl.waitFor({ timeout: 30_000 });
     const player = await (await frameEl.elementHandle())?.contentFrame();
@@ -178,7 +162,7 @@ describe("SCORM playback in a real browser", () => {
     await expect
       .poll(
         async () => {
-          const row = (await learner.get<{ progress: { status: string } }>(`/learning/enrolments/${enrolment.id}/lessons/${lesson.id}`)).progress;
+          const row = (await learner.get<{ progress: { status: string } }>(lessonUrl)).progress;
           return row?.status;
         },
         { timeout: 15_000 },
