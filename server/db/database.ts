@@ -38,7 +38,8 @@ export function openSqlite(file: string): SQLite.Database {
     sqlite.pragma("foreign_keys = ON");
     // A page cache for a server, not the library's 2 MB default: index pages of busy tables
     // (check-ins, the LRS statement index) stay in memory instead of being re-read on every write.
-    sqlite.pragma(`cache_size = -${Math.max(2, Number(process.env.ABDI_SQLITE_CACHE_MB ?? 64)) * 1024}`);
+    const cacheMb = Number(process.env.ABDI_SQLITE_CACHE_MB ?? 64);
+    sqlite.pragma(`cache_size = -${(Number.isFinite(cacheMb) ? Math.max(2, Math.round(cacheMb)) : 64) * 1024}`);
     sqlite.pragma("temp_store = MEMORY");
     // Take the write lock now (not on the first write, minutes later).
     sqlite.exec("BEGIN IMMEDIATE; COMMIT;");

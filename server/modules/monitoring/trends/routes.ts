@@ -8,7 +8,7 @@ import { weeklyReportRoutes } from "../reports/routes.js";
 import { langOf } from "../reports/strings.js";
 import { trendsFile } from "./files.js";
 import { RhkOut, RhkQuery, TrendsOut, TrendsQuery } from "./schema.js";
-import { getRhkActivity, getTrends } from "./service.js";
+import { getRhkActivity, getTrends, getTrendsWithRhk } from "./service.js";
 
 const tags = ["monitoring"];
 
@@ -43,7 +43,7 @@ export async function trendRoutes(fastify: FastifyInstance): Promise<void> {
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
-        const [trends, { rhk }] = await Promise.all([getTrends(ctx, req.query), getRhkActivity(ctx, req.query)]);
+        const { trends, rhk } = await getTrendsWithRhk(ctx, req.query);
         const file = await trendsFile(trends, rhk, format, langOf(ctx.actor.locale));
         return reply.header("content-disposition", attachmentHeader(file.filename)).header("cache-control", "no-store").type(file.contentType).send(file.body);
       },

@@ -148,3 +148,13 @@ export async function getRhkActivity(ctx: Ctx, q: RhkQuery): Promise<RhkOut> {
   const { from, to } = trendsRange({ ...q, granularity: "day" }, todayIn(unit.timezone, ctx.now()));
   return { from, to, unit: { id: unit.id, name: unit.name }, rhk: await repo.rhkActivity(ctx.db, unit, from, to) };
 }
+
+/** The trends and the RHK activity of the same unit and range, for a file (the unit resolved once). */
+export async function getTrendsWithRhk(ctx: Ctx, q: TrendsQuery): Promise<{ trends: TrendsOut; rhk: RhkOut["rhk"] }> {
+  const scope = await monitoringScope(ctx);
+  const unit = await resolveUnit(ctx, scope, q.unitId);
+  const today = todayIn(unit.timezone, ctx.now());
+  const range = trendsRange(q, today);
+  const [trends, rhk] = await Promise.all([buildTrends(ctx.db, unit, range, today), repo.rhkActivity(ctx.db, unit, range.from, range.to)]);
+  return { trends, rhk };
+}
