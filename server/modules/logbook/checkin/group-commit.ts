@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers";
+import { setTimeout as after, setImmediate as nextTurn } from "node:timers";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/schema.js";
 import type { TransactionRunner } from "../../../platform/idempotency.js";
@@ -18,6 +18,13 @@ export interface GroupCommitOptions {
   maxBatch: number;
   /** Batches committing at the same time (SQLite has one connection: 1). */
   parallel: number;
+  /**
+   * How long a batch waits for more units before it starts (0: only the units
+   * already read in this turn of the event loop). Like PostgreSQL's
+   * commit_delay: a few milliseconds trade latency for fewer commits when the
+   * arrivals are spread out.
+   */
+  waitMs?: number;
 }
 
 /**
@@ -57,10 +64,13 @@ export class GroupCommit {
   private schedule(): void {
     if (this.scheduled || this.active >= this.opts.parallel) return;
     this.scheduled = true;
-    nextTurn(() => {
+    const start = () => {
       this.scheduled = false;
       this.launch();
-    });
+    };
+    const wait = this.opts.waitMs ?? 0;
+    if (wait > 0) after(start, wait);
+    else nextTurn(start);
   }
 
   private launch(): void {
