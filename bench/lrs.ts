@@ -6,7 +6,8 @@
  * (agent + verb + since) over a loaded store, and a bare route for scale.
  *
  * Env: BENCH_SECONDS (per phase, default 10), BENCH_CONCURRENCY (32), BENCH_BATCH (50),
- * BENCH_LOAD (statements in the store before the GET phase, 50000), BENCH_ENGINES (e.g. "postgres").
+ * BENCH_LOAD (statements in the store before the GET phase, 50000), BENCH_ENGINES (e.g. "postgres"),
+ * BENCH_PHASES (some of "single,batch,get" to measure only those, e.g. under a profiler).
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -21,6 +22,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const BATCH = Number(process.env.BENCH_BATCH ?? 50);
 const LOAD_TO = Number(process.env.BENCH_LOAD ?? 50_000);
+const PHASES = new Set((process.env.BENCH_PHASES ?? "single,batch,get").split(","));
 const AGENTS = 200;
 const VERBS = 8;
 /** Learning Locker on this machine (2 cores). */
@@ -144,8 +146,9 @@ async function benchEngine(engine: Engine) {
     try {
       await load(port, auth, { kind: "single", seconds: 2 });
       const about = figure(await load(port, auth, { kind: "about", seconds: SECONDS }), "200");
-      const single = figure(await load(port, auth, { kind: "single", seconds: SECONDS }), "200");
-      const batch = figure(await load(port, auth, { kind: "batch", seconds: SECONDS }), "200", BATCH);
+      const skipped: Figure = { perSecond: 0, p50: 0, p99: 0 };
+      const single = PHASES.has("single") ? figure(await load(port, auth, { kind: "single", seconds: SECONDS }), "200") : skipped;
+      const batch = PHASES.has("batch") ? figure(await load(port, auth, { kind: "batch", seconds: SECONDS }), "200", BATCH) : skipped;
       const count = async () =>
         Number(
           (
@@ -155,6 +158,7 @@ async function benchEngine(engine: Engine) {
               .executeTakeFirstOrThrow()
           ).n,
         );
+      if (!PHASES.has("get")) return { engine, about, single, batch, get: skipped, stored: await count() };
       const have = await count();
       if (have < LOAD_TO) await load(port, auth, { kind: "batch", seconds: 600, batch: 250, total: Math.ceil((LOAD_TO - have) / 250) });
       const since = new Date(Date.now() - 3_600_000).toISOString();

@@ -3,6 +3,14 @@ import type { Db } from "../../platform/context.js";
 
 /** Every SQL statement of the LRS statement resource. */
 
+/** Rows or ids per statement, within both engines' limits on bound parameters (SQLite: 32,766). */
+const CHUNK = 500;
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
 export interface StoredRow {
   seq: number;
   statement_id: string;
@@ -13,13 +21,17 @@ export interface StoredRow {
 }
 
 export async function findStatements(db: Db, agencyId: string, ids: string[]): Promise<StoredRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("lrs_statements")
-    .select(["seq", "statement_id", "body", "voided", "voids", "stored"])
-    .where("agency_id", "=", agencyId)
-    .where("statement_id", "in", ids)
-    .execute();
+  const out: StoredRow[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom("lrs_statements")
+      .select(["seq", "statement_id", "body", "voided", "voids", "stored"])
+      .where("agency_id", "=", agencyId)
+      .where("statement_id", "in", part)
+      .execute();
+    out.push(...rows);
+  }
+  return out;
 }
 
 export interface NewStatementRow {
@@ -36,7 +48,18 @@ export interface NewStatementRow {
 }
 
 export async function insertStatements(db: Db, rows: NewStatementRow[]): Promise<{ seq: number; statement_id: string }[]> {
-  return db.insertInto("lrs_statements").values(rows).returning(["seq", "statement_id"]).execute();
+  const out: { seq: number; statement_id: string }[] = [];
+  // 10 columns a row: 200 rows stay far below the parameter limits.
+  for (let i = 0; i < rows.length; i += 200) {
+    out.push(
+      ...(await db
+        .insertInto("lrs_statements")
+        .values(rows.slice(i, i + 200))
+        .returning(["seq", "statement_id"])
+        .execute()),
+    );
+  }
+  return out;
 }
 
 export interface IndexRow {
@@ -47,10 +70,10 @@ export interface IndexRow {
 }
 
 export async function insertIndex(db: Db, rows: IndexRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
+  for (const part of chunks(rows)) {
     await db
       .insertInto("lrs_statement_index")
-      .values(rows.slice(i, i + 500))
+      .values(part)
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -73,15 +96,19 @@ export async function copyIndex(db: Db, fromSeq: number, toSeq: number): Promise
 }
 
 export async function markVoided(db: Db, agencyId: string, statementIds: string[]): Promise<void> {
-  if (statementIds.length === 0) return;
-  await db.updateTable("lrs_statements").set({ voided: 1 }).where("agency_id", "=", agencyId).where("statement_id", "in", statementIds).execute();
+  for (const part of chunks(statementIds)) {
+    await db.updateTable("lrs_statements").set({ voided: 1 }).where("agency_id", "=", agencyId).where("statement_id", "in", part).execute();
+  }
 }
 
 /** Ids among `ids` that an already stored statement voids. */
 export async function voidedAlready(db: Db, agencyId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom("lrs_statements").select("voids").where("agency_id", "=", agencyId).where("voids", "in", ids).execute();
-  return rows.map((r) => r.voids as string);
+  const out: string[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom("lrs_statements").select("voids").where("agency_id", "=", agencyId).where("voids", "in", part).execute();
+    out.push(...rows.map((r) => r.voids as string));
+  }
+  return out;
 }
 
 export async function insertAttachments(db: Db, rows: { agency_id: string; sha2: string; content_type: string; content: Buffer }[]): Promise<void> {

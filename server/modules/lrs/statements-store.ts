@@ -5,11 +5,12 @@ import type { Db } from "../../platform/context.js";
 import { GroupCommit } from "../logbook/checkin/group-commit.js";
 import { can, type Principal } from "./credentials.js";
 import { badRequest, conflict, forbidden, type XapiVersion } from "./errors.js";
-import { statementFacts } from "./facts.js";
 import * as repo from "./repository.js";
 import { checkSignature, SIGNATURE_USAGE } from "./signature.js";
+import { mergeable, persistMerged } from "./statements-merge.js";
+import { comparable, completeStatement, definitionsOf, indexRows, sameStatement, saveDefinitions, statementRow } from "./statements-rows.js";
 import { agentKey } from "./validate/actors.js";
-import { isObject, type Json, type JsonObject } from "./validate/primitives.js";
+import { isObject, type JsonObject } from "./validate/primitives.js";
 import { validateStatement } from "./validate/statement.js";
 
 export const VOIDED_VERB = "http://adlnet.gov/expapi/verbs/voided";
@@ -27,22 +28,6 @@ export interface StoreInput {
   parts: Map<string, AttachmentPart>;
   /** The statementId of a PUT. */
   putId?: string;
-}
-
-/** Sorted-key JSON without the properties the LRS sets, for "same statement" checks. */
-function comparable(s: JsonObject, dropTimestamp: boolean): string {
-  const { stored: _s, authority: _a, version: _v, timestamp, ...rest } = s;
-  const sort = (x: Json): Json => {
-    if (Array.isArray(x)) return x.map(sort);
-    if (isObject(x))
-      return Object.fromEntries(
-        Object.keys(x)
-          .sort()
-          .map((k) => [k, sort(x[k])]),
-      );
-    return x;
-  };
-  return JSON.stringify(sort(dropTimestamp || timestamp === undefined ? rest : { ...rest, timestamp }));
 }
 
 function checkAttachments(statements: JsonObject[], parts: Map<string, AttachmentPart>): void {
@@ -73,7 +58,7 @@ function normalize(s: JsonObject): JsonObject {
   return s;
 }
 
-interface Prepared {
+export interface Prepared {
   input: StoreInput;
   statements: JsonObject[];
   ids: string[];
@@ -101,16 +86,17 @@ export interface Stored {
 
 /** Validates and stores statements in one transaction. */
 export async function storeStatements(db: Kysely<DB>, input: StoreInput): Promise<Stored> {
-  const prepared = prepare(input);
-  return committer(db).run((trx) => persist(trx, prepared));
+  const prepared = prepareStatements(input);
+  return committer(db).run((trx) => persist(trx, prepared), mergeable(prepared) ? { merger: persistMerged, input: prepared } : undefined);
 }
 
 /** Stores statements inside the caller's transaction (facts of the platform recorded with the change that made them); answers their ids. */
 export async function storeStatementsIn(trx: Db, input: StoreInput): Promise<string[]> {
-  return (await persist(trx, prepare(input))).ids;
+  return (await persist(trx, prepareStatements(input))).ids;
 }
 
-function prepare(input: StoreInput): Prepared {
+/** Checks a write request and gives its statements ids; nothing is read or written yet. */
+export function prepareStatements(input: StoreInput): Prepared {
   const { principal, version } = input;
   if (!can(principal, "statements/write")) throw forbidden("these credentials may not write statements");
   const statements = input.statements.map((s) => normalize(validateStatement(s, version)));
@@ -158,106 +144,54 @@ async function persist(trx: Db, p: Prepared): Promise<Stored> {
   const { statements, ids, voidTargets } = p;
   const { principal, version } = p.input;
   const stored = new Date().toISOString();
-  const canDefine = can(principal, "define");
-  {
-    const existing = await repo.findStatements(trx, principal.agencyId, [...new Set(ids)]);
-    const known = new Map(existing.map((r) => [r.statement_id, r]));
-    const fresh: JsonObject[] = [];
-    const freshIds = new Set<string>();
-    for (const s of statements) {
-      const id = s.id as string;
-      const row = known.get(id);
-      if (row) {
-        const same = comparable(JSON.parse(row.body) as JsonObject, s.timestamp === undefined) === comparable(s, false);
-        if (!same) throw conflict(`statement ${id} exists with different content`);
-        continue;
-      }
-      if (freshIds.has(id)) continue;
-      freshIds.add(id);
-      fresh.push(s);
-    }
-    if (fresh.length === 0) return { ids, fresh: 0 };
-    // Statements already stored (a resend) are not judged again.
-    if (statementGate && principal.learnerKey) await statementGate(trx, principal.key, fresh);
-    const refIds = new Set<string>();
-    for (const s of fresh) if (isObject(s.object) && s.object.objectType === "StatementRef") refIds.add(String(s.object.id).toLowerCase());
-    const targets = new Map((await repo.findStatements(trx, principal.agencyId, [...refIds])).map((r) => [r.statement_id, r]));
-    for (const [, target] of voidTargets) {
-      const row = targets.get(target);
-      if (row?.voids) throw badRequest("a voiding statement cannot be voided");
-    }
-    const full = fresh.map(
-      (s): JsonObject => ({
-        ...s,
-        timestamp: s.timestamp ?? stored,
-        stored,
-        authority: principal.authority,
-        version: s.version ?? (version === "2.0.0" ? "2.0.0" : "1.0.0"),
-      }),
-    );
-    const inserted = await repo.insertStatements(
-      trx,
-      full.map((s) => ({
-        agency_id: principal.agencyId,
-        statement_id: s.id as string,
-        stored,
-        verb_id: String((s.verb as JsonObject).id),
-        actor_key: agentKey(s.actor as JsonObject) ?? "",
-        client_id: principal.clientId,
-        voided: 0,
-        voids: voidTargets.get(s.id as string) ?? null,
-        has_attachments: Array.isArray(s.attachments) ? 1 : 0,
-        body: JSON.stringify(s),
-      })),
-    );
-    const seqOf = new Map(inserted.map((r) => [r.statement_id, Number(r.seq)]));
-    const index: repo.IndexRow[] = [];
-    for (const s of full) {
-      const seq = seqOf.get(s.id as string) as number;
-      for (const [kind, value] of statementFacts(s)) index.push({ seq, kind, value, agency_id: principal.agencyId });
-    }
-    await repo.insertIndex(trx, index);
-    for (const s of full) {
-      if (!isObject(s.object) || s.object.objectType !== "StatementRef") continue;
-      const target = String(s.object.id).toLowerCase();
-      const targetSeq = targets.get(target)?.seq ?? seqOf.get(target);
-      if (targetSeq !== undefined) await repo.copyIndex(trx, Number(targetSeq), seqOf.get(s.id as string) as number);
-    }
-    await repo.markVoided(trx, principal.agencyId, [...voidTargets.values()]);
-    await repo.markVoided(trx, principal.agencyId, await repo.voidedAlready(trx, principal.agencyId, [...freshIds]));
-    if (p.input.parts.size > 0) {
-      await repo.insertAttachments(
-        trx,
-        [...p.input.parts].map(([sha2, p]) => ({ agency_id: principal.agencyId, sha2, content_type: p.contentType, content: p.body })),
-      );
-    }
-    if (canDefine) await saveDefinitions(trx, principal.agencyId, full, stored);
-    return { ids, fresh: fresh.length };
-  }
-}
-
-async function saveDefinitions(trx: Db, agencyId: string, statements: JsonObject[], at: string): Promise<void> {
-  const defs = new Map<string, JsonObject>();
+  const existing = await repo.findStatements(trx, principal.agencyId, [...new Set(ids)]);
+  const known = new Map(existing.map((r) => [r.statement_id, r]));
+  const fresh: JsonObject[] = [];
+  const freshIds = new Set<string>();
   for (const s of statements) {
-    const o = s.object;
-    if (isObject(o) && (o.objectType === undefined || o.objectType === "Activity") && isObject(o.definition)) {
-      defs.set(String(o.id), { ...(defs.get(String(o.id)) ?? {}), ...o.definition });
+    const id = s.id as string;
+    const row = known.get(id);
+    if (row) {
+      if (!sameStatement(JSON.parse(row.body) as JsonObject, s)) throw conflict(`statement ${id} exists with different content`);
+      continue;
     }
+    if (freshIds.has(id)) continue;
+    freshIds.add(id);
+    fresh.push(s);
   }
-  if (defs.size === 0) return;
-  const old = await repo.getActivityDefinitions(trx, agencyId, [...defs.keys()]);
-  const rows: { agency_id: string; activity_id: string; definition: string; updated: string }[] = [];
-  for (const [id, def] of defs) {
-    const before = old.get(id);
-    const prev = before ? (JSON.parse(before) as JsonObject) : {};
-    const merged: JsonObject = { ...prev, ...def };
-    for (const k of ["name", "description"]) {
-      if (isObject(prev[k]) && isObject(def[k])) merged[k] = { ...prev[k], ...def[k] };
-    }
-    const definition = JSON.stringify(merged);
-    if (definition !== before) rows.push({ agency_id: agencyId, activity_id: id, definition, updated: at });
+  if (fresh.length === 0) return { ids, fresh: 0 };
+  // Statements already stored (a resend) are not judged again.
+  if (statementGate && principal.learnerKey) await statementGate(trx, principal.key, fresh);
+  const refIds = new Set<string>();
+  for (const s of fresh) if (isObject(s.object) && s.object.objectType === "StatementRef") refIds.add(String(s.object.id).toLowerCase());
+  const targets = new Map((await repo.findStatements(trx, principal.agencyId, [...refIds])).map((r) => [r.statement_id, r]));
+  for (const [, target] of voidTargets) {
+    const row = targets.get(target);
+    if (row?.voids) throw badRequest("a voiding statement cannot be voided");
   }
-  await repo.saveActivityDefinitions(trx, rows);
+  const full = fresh.map((s) => completeStatement(s, principal, version, stored));
+  const inserted = await repo.insertStatements(
+    trx,
+    full.map((s) => statementRow(s, principal, voidTargets.get(s.id as string) ?? null, stored)),
+  );
+  const seqOf = new Map(inserted.map((r) => [r.statement_id, Number(r.seq)]));
+  await repo.insertIndex(trx, indexRows(full, principal.agencyId, seqOf));
+  for (const s of full) {
+    if (!isObject(s.object) || s.object.objectType !== "StatementRef") continue;
+    const target = String(s.object.id).toLowerCase();
+    const targetSeq = targets.get(target)?.seq ?? seqOf.get(target);
+    if (targetSeq !== undefined) await repo.copyIndex(trx, Number(targetSeq), seqOf.get(s.id as string) as number);
+  }
+  await repo.markVoided(trx, principal.agencyId, [...voidTargets.values()]);
+  await repo.markVoided(trx, principal.agencyId, await repo.voidedAlready(trx, principal.agencyId, [...freshIds]));
+  if (p.input.parts.size > 0) {
+    await repo.insertAttachments(
+      trx,
+      [...p.input.parts].map(([sha2, p]) => ({ agency_id: principal.agencyId, sha2, content_type: p.contentType, content: p.body })),
+    );
+  }
+  if (can(principal, "define")) await saveDefinitions(trx, principal.agencyId, definitionsOf(full), stored);
+  return { ids, fresh: fresh.length };
 }
 
 export function sha256(buf: Buffer): string {

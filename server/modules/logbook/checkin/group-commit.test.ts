@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../../platform/errors.js";
 import { createTestDatabase, ENGINES, type TestDatabase } from "../../../test/engines.js";
-import { GroupCommit } from "./group-commit.js";
+import { GroupCommit, type Merger } from "./group-commit.js";
 
 describe.each(ENGINES)("group commit on %s", (engine) => {
   let database: TestDatabase;
   const at = new Date().toISOString();
+  // settings.value holds JSON: numbers mark which path wrote a row.
+  const [MERGED, ALONE] = ["2", "3"];
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -79,6 +81,61 @@ describe.each(ENGINES)("group commit on %s", (engine) => {
     expect(gc.stats.largest).toBeLessThanOrEqual(3);
     expect(gc.stats.units).toBe(10);
     expect(await stored("d.")).toEqual(keys);
+  });
+
+  it("does the units of a merger together, answers each, and a refused input fails alone", async () => {
+    const gc = new GroupCommit(database.db, { maxBatch: 100, parallel: 1, waitMs: 50 });
+    const calls: string[][] = [];
+    const merger: Merger<string, string> = async (trx, keys) => {
+      calls.push(keys);
+      const ok = keys.filter((k) => !k.endsWith("!"));
+      await trx
+        .insertInto("settings")
+        .values(ok.map((key) => ({ key, value: MERGED, updated_at: at })))
+        .execute();
+      return keys.map((k) => (k.endsWith("!") ? { ok: false, err: new AppError("conflict", `refused ${k}`) } : { ok: true, value: k }));
+    };
+    const alone = (key: string) => async (trx: Parameters<Merger<string, string>>[0]) => {
+      await trx.insertInto("settings").values({ key, value: ALONE, updated_at: at }).execute();
+      return key;
+    };
+    const outcomes = await Promise.allSettled([
+      gc.run(alone("e.1"), { merger, input: "e.1" }),
+      gc.run(alone("e.plain"), undefined),
+      gc.run(alone("e.2!"), { merger, input: "e.2!" }),
+      gc.run(alone("e.3"), { merger, input: "e.3" }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", message: "refused e.2!" });
+    expect(calls).toEqual([["e.1", "e.2!", "e.3"]]);
+    const rows = await database.db.selectFrom("settings").select(["key", "value"]).where("key", "like", "e.%").orderBy("key").execute();
+    expect(rows.map((r) => `${r.key}=${r.value}`)).toEqual([`e.1=${MERGED}`, `e.3=${MERGED}`, `e.plain=${ALONE}`]);
+    expect(gc.stats).toMatchObject({ batches: 1, reruns: 0 });
+  });
+
+  it("runs the units one by one when the merger throws, so only the failing unit fails", async () => {
+    await put("f.taken");
+    const gc = new GroupCommit(database.db, { maxBatch: 100, parallel: 1, waitMs: 50 });
+    const merger: Merger<string, string> = async (trx, keys) => {
+      await trx
+        .insertInto("settings")
+        .values(keys.map((key) => ({ key, value: MERGED, updated_at: at })))
+        .execute();
+      return keys.map((k) => ({ ok: true, value: k }));
+    };
+    const unit = (key: string) =>
+      gc.run(
+        async (trx) => {
+          await trx.insertInto("settings").values({ key, value: ALONE, updated_at: at }).execute();
+          return key;
+        },
+        { merger, input: key },
+      );
+    const outcomes = await Promise.allSettled([unit("f.1"), unit("f.taken"), unit("f.2")]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const rows = await database.db.selectFrom("settings").select(["key", "value"]).where("key", "like", "f.%").orderBy("key").execute();
+    expect(rows.map((r) => `${r.key}=${r.value}`)).toEqual([`f.1=${ALONE}`, `f.2=${ALONE}`, "f.taken=1"]);
+    expect(gc.stats).toMatchObject({ batches: 1, reruns: 1 });
   });
 
   it("keeps committing while a test fakes the global timers", async () => {

@@ -5,13 +5,28 @@ import type { TransactionRunner } from "../../../platform/idempotency.js";
 
 type Work<T> = (trx: Transaction<DB>) => Promise<T>;
 
+export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; err: unknown };
+
+/**
+ * Does several units of one kind at once, with fewer queries than one by one
+ * (e.g. one multi-row insert for all of them). Answers one outcome per input,
+ * in order. An input it answers with a failure must have written nothing; if
+ * it throws, the whole batch is run again unit by unit.
+ */
+export type Merger<I, O> = (trx: Transaction<DB>, inputs: I[]) => Promise<Outcome<O>[]>;
+
+/** A unit that a merger can do together with others of its kind. */
+export interface Mergeable<I, O> {
+  merger: Merger<I, O>;
+  input: I;
+}
+
 interface Item {
   work: Work<unknown>;
+  merge?: Mergeable<unknown, unknown>;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
-
-type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
 
 export interface GroupCommitOptions {
   /** Most units of work committed together. */
@@ -48,9 +63,14 @@ export class GroupCommit {
     private readonly opts: GroupCommitOptions = { maxBatch: 256, parallel: 1 },
   ) {}
 
-  run<T>(work: Work<T>): Promise<T> {
+  /**
+   * Runs `work` in a shared transaction. With `merge`, units of the same merger
+   * in one batch are done together by it; `work` still does the unit alone
+   * when the batch has to be run again unit by unit.
+   */
+  run<T, I>(work: Work<T>, merge?: Mergeable<I, T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ work, merge: merge as Mergeable<unknown, unknown> | undefined, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -110,12 +130,33 @@ export class GroupCommit {
     });
   }
 
-  /** All units in one transaction without savepoints; null when one of them failed (all rolled back). */
+  /**
+   * All units in one transaction without savepoints, the units of each merger
+   * together; null when a unit failed (all rolled back). A merger's answered
+   * failures wrote nothing, so they do not fail the others.
+   */
   private async optimistic(batch: Item[]): Promise<Outcome[] | null> {
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const out: Outcome[] = [];
-        for (const item of batch) out.push({ ok: true, value: await item.work(trx) });
+        const out: Outcome[] = new Array(batch.length);
+        const done = new Set<Merger<unknown, unknown>>();
+        for (let i = 0; i < batch.length; i++) {
+          const merger = batch[i].merge?.merger;
+          if (!merger) {
+            out[i] = { ok: true, value: await batch[i].work(trx) };
+            continue;
+          }
+          if (done.has(merger)) continue;
+          done.add(merger);
+          const at = batch.flatMap((item, j) => (item.merge?.merger === merger ? [j] : []));
+          const outcomes = await merger(
+            trx,
+            at.map((j) => batch[j].merge?.input),
+          );
+          at.forEach((j, k) => {
+            out[j] = outcomes[k];
+          });
+        }
         return out;
       });
     } catch {

@@ -1,0 +1,100 @@
+import type { Db } from "../../platform/context.js";
+import type { Principal } from "./credentials.js";
+import type { XapiVersion } from "./errors.js";
+import { statementFacts } from "./facts.js";
+import * as repo from "./repository.js";
+import { agentKey } from "./validate/actors.js";
+import { isObject, type Json, type JsonObject } from "./validate/primitives.js";
+
+/** Shapes shared by the one-request and the merged statement writes. */
+
+/** Sorted-key JSON without the properties the LRS sets, for "same statement" checks. */
+export function comparable(s: JsonObject, dropTimestamp: boolean): string {
+  const { stored: _s, authority: _a, version: _v, timestamp, ...rest } = s;
+  const sort = (x: Json): Json => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (isObject(x))
+      return Object.fromEntries(
+        Object.keys(x)
+          .sort()
+          .map((k) => [k, sort(x[k])]),
+      );
+    return x;
+  };
+  return JSON.stringify(sort(dropTimestamp || timestamp === undefined ? rest : { ...rest, timestamp }));
+}
+
+/** Whether `incoming` is the statement already stored as `stored` (a resend): equal but for what the LRS sets. */
+export function sameStatement(stored: JsonObject, incoming: JsonObject): boolean {
+  return comparable(stored, incoming.timestamp === undefined) === comparable(incoming, false);
+}
+
+/** The statement as the LRS stores it: timestamp, stored, authority and version set. */
+export function completeStatement(s: JsonObject, principal: Principal, version: XapiVersion, stored: string): JsonObject {
+  return {
+    ...s,
+    timestamp: s.timestamp ?? stored,
+    stored,
+    authority: principal.authority,
+    version: s.version ?? (version === "2.0.0" ? "2.0.0" : "1.0.0"),
+  };
+}
+
+export function statementRow(s: JsonObject, principal: Principal, voids: string | null, stored: string): repo.NewStatementRow {
+  return {
+    agency_id: principal.agencyId,
+    statement_id: s.id as string,
+    stored,
+    verb_id: String((s.verb as JsonObject).id),
+    actor_key: agentKey(s.actor as JsonObject) ?? "",
+    client_id: principal.clientId,
+    voided: 0,
+    voids,
+    has_attachments: Array.isArray(s.attachments) ? 1 : 0,
+    body: JSON.stringify(s),
+  };
+}
+
+/** The index rows of stored statements, given the seq each was stored under. */
+export function indexRows(statements: JsonObject[], agencyId: string, seqOf: Map<string, number>): repo.IndexRow[] {
+  const index: repo.IndexRow[] = [];
+  for (const s of statements) {
+    const seq = seqOf.get(s.id as string) as number;
+    for (const [kind, value] of statementFacts(s)) index.push({ seq, kind, value, agency_id: agencyId });
+  }
+  return index;
+}
+
+/** A later definition of an activity over an earlier one: its fields win, and names and descriptions gain its languages. */
+function mergeDefinition(prev: JsonObject, def: JsonObject): JsonObject {
+  const merged: JsonObject = { ...prev, ...def };
+  for (const k of ["name", "description"]) {
+    if (isObject(prev[k]) && isObject(def[k])) merged[k] = { ...prev[k], ...def[k] };
+  }
+  return merged;
+}
+
+/** Activity definitions carried by statements, merged in order per activity id. */
+export function definitionsOf(statements: JsonObject[]): Map<string, JsonObject> {
+  const defs = new Map<string, JsonObject>();
+  for (const s of statements) {
+    const o = s.object;
+    if (isObject(o) && (o.objectType === undefined || o.objectType === "Activity") && isObject(o.definition)) {
+      defs.set(String(o.id), mergeDefinition(defs.get(String(o.id)) ?? {}, o.definition));
+    }
+  }
+  return defs;
+}
+
+/** Stores the definitions statements carry (credentials with the define scope), merged into what is known. */
+export async function saveDefinitions(trx: Db, agencyId: string, defs: Map<string, JsonObject>, at: string): Promise<void> {
+  if (defs.size === 0) return;
+  const old = await repo.getActivityDefinitions(trx, agencyId, [...defs.keys()]);
+  const rows: { agency_id: string; activity_id: string; definition: string; updated: string }[] = [];
+  for (const [id, def] of defs) {
+    const before = old.get(id);
+    const definition = JSON.stringify(mergeDefinition(before ? (JSON.parse(before) as JsonObject) : {}, def));
+    if (definition !== before) rows.push({ agency_id: agencyId, activity_id: id, definition, updated: at });
+  }
+  await repo.saveActivityDefinitions(trx, rows);
+}
