@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
@@ -68,6 +69,7 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
       // them: that compilation alone took longer than running the query. Abdi's queries are short; no JIT.
       options: "-c jit=off",
     });
+    pool.on("connect", preparedStatements);
     pool.on("error", () => {
       // An idle client lost its connection; the pool replaces it. Health checks report the outage.
     });
@@ -92,6 +94,32 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * SQL text that starts with this comment runs as a named prepared statement on
+ * PostgreSQL: planned once per connection instead of on every call. For hot
+ * queries whose planning costs more than their execution (the LRS statement
+ * filters: a three-way join planned in ~1 ms, run in ~0.3 ms). Only for SQL
+ * texts of a bounded number of shapes: each one stays prepared on every
+ * connection. SQLite ignores the comment (its statements are cached anyway).
+ */
+export const PREPARED = "/* prepared */ ";
+
+const preparedNames = new Map<string, string>();
+
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown, cb?: unknown) => unknown;
+  const wrapped = (config: unknown, values?: unknown, cb?: unknown) => {
+    if (typeof config !== "string" || !config.startsWith(PREPARED)) return query(config, values, cb);
+    let name = preparedNames.get(config);
+    if (!name) {
+      name = `abdi_${createHash("sha1").update(config).digest("hex").slice(0, 24)}`;
+      preparedNames.set(config, name);
+    }
+    return query({ name, text: config }, values, cb);
+  };
+  client.query = wrapped as unknown as typeof client.query;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
+import { PREPARED } from "../../db/database.js";
 import type { Db } from "../../platform/context.js";
 
 /** Every SQL statement of the LRS statement resource. */
@@ -173,18 +174,14 @@ export async function queryStatements(db: Db, q: StatementQuery): Promise<{ seq:
   const query = sql<{
     seq: number;
     body: string;
-  }>`select s.seq as seq, s.body as body ${sql.join(joins, sql` `)} where ${sql.join(conds, sql` and `)} order by ${seqCol} ${order} limit ${q.limit}`;
+  }>`${sql.raw(PREPARED)}select s.seq as seq, s.body as body ${sql.join(joins, sql` `)} where ${sql.join(conds, sql` and `)} order by ${seqCol} ${order} limit ${q.limit}`;
   const res = await query.execute(db);
   return res.rows;
 }
 
 export async function maxSeq(db: Db, agencyId: string): Promise<number> {
-  const row = await db
-    .selectFrom("lrs_statements")
-    .select((eb) => eb.fn.max("seq").as("m"))
-    .where("agency_id", "=", agencyId)
-    .executeTakeFirst();
-  return Number(row?.m ?? 0);
+  const res = await sql<{ m: number | null }>`${sql.raw(PREPARED)}select max(seq) as m from lrs_statements where agency_id = ${agencyId}`.execute(db);
+  return Number(res.rows[0]?.m ?? 0);
 }
 
 export async function getActivityDefinitions(db: Db, agencyId: string, ids: string[]): Promise<Map<string, string>> {

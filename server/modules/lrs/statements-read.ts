@@ -143,7 +143,9 @@ export async function getStatements(req: XReq): Promise<XRes> {
     if (!/^\d+$/.test(q.limit)) throw badRequest("limit must be a non-negative integer");
     limit = Number(q.limit) === 0 ? MAX_LIMIT : Math.min(Number(q.limit), MAX_LIMIT);
   }
-  if (through === null) through = await repo.maxSeq(req.db, req.principal.agencyId);
+  // Ascending pages stop at the last statement stored when the first page was read. Descending pages need no
+  // such bound (each page continues below the last seq seen), so the first descending page is one query.
+  if (through === null && ascending) through = await repo.maxSeq(req.db, req.principal.agencyId);
   const rows = await repo.queryStatements(req.db, {
     agencyId: req.principal.agencyId,
     facts,
@@ -159,7 +161,7 @@ export async function getStatements(req: XReq): Promise<XRes> {
   const page = rows.slice(0, limit);
   let more = "";
   if (rows.length > limit) {
-    const cursor: Cursor = { q, after: Number(page[page.length - 1].seq), through };
+    const cursor: Cursor = { q, after: Number(page[page.length - 1].seq), through: through ?? Number(page[0].seq) };
     more = `/xapi/statements?more=${Buffer.from(JSON.stringify(cursor)).toString("base64url")}`;
   }
   if (format === "exact" && !withAttachments) {
