@@ -45,3 +45,8 @@ export async function migrateDownAll<T>(db: Kysely<T>, engine: Engine): Promise<
   const { NO_MIGRATIONS } = await import("kysely");
   check(await migrator(db as unknown as Kysely<unknown>, engine).migrateTo(NO_MIGRATIONS));
 }
+
+/** Migrates up or down to the named migration (tests of a migration's data conversion). */
+export async function migrateTo<T>(db: Kysely<T>, engine: Engine, name: string): Promise<void> {
+  check(await migrator(db as unknown as Kysely<unknown>, engine).migrateTo(name));
+}

@@ -39,11 +39,10 @@ export interface LrsStatementTable {
   body: string;
 }
 
-export interface LrsStatementIndexTable {
+/** One filterable fact of a statement: its hash (`lrs/fact-hash.ts`) and the statement's seq. */
+export interface LrsStatementFactTable {
+  h: number;
   seq: number;
-  kind: string;
-  value: string;
-  agency_id: string;
 }
 
 export interface LrsAttachmentTable {
@@ -80,7 +79,7 @@ export interface LrsActivityTable {
 export interface LrsTables {
   lrs_clients: LrsClientTable;
   lrs_statements: LrsStatementTable;
-  lrs_statement_index: LrsStatementIndexTable;
+  lrs_statement_facts: LrsStatementFactTable;
   lrs_attachments: LrsAttachmentTable;
   lrs_documents: LrsDocumentTable;
   lrs_activities: LrsActivityTable;

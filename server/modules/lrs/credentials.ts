@@ -66,19 +66,32 @@ export function principalOf(row: ClientRow): Principal {
 }
 
 const CACHE_MS = 10_000;
-const cache = new Map<string, { principal: Principal; until: number; expiresAt: number }>();
+type CacheEntry = { principal: Principal; until: number; expiresAt: number; generation: number };
+/** Per database: one process may serve several (the same key can name different clients in each). */
+const caches = new WeakMap<object, Map<string, CacheEntry>>();
+let generation = 0;
+
+function cacheOf(db: Db): Map<string, CacheEntry> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
 
 /** Forget cached credentials (after a change to a client). */
 export function forgetCredentials(): void {
-  cache.clear();
+  generation += 1;
 }
 
 /** Resolves an HTTP Basic Authorization header to a principal, or null. Verified credentials are cached briefly. */
 export async function authenticate(db: Db, header: string | undefined): Promise<Principal | null> {
   if (!header?.startsWith("Basic ")) return null;
   const now = Date.now();
+  const cache = cacheOf(db);
   const hit = cache.get(header);
-  if (hit && hit.until > now && hit.expiresAt > now) return hit.principal;
+  if (hit && hit.generation === generation && hit.until > now && hit.expiresAt > now) return hit.principal;
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon <= 0) return null;
@@ -90,7 +103,7 @@ export async function authenticate(db: Db, header: string | undefined): Promise<
   if (expiresAt <= now) return null;
   const principal = principalOf(row);
   if (cache.size > 10_000) cache.clear();
-  cache.set(header, { principal, until: now + CACHE_MS, expiresAt });
+  cache.set(header, { principal, until: now + CACHE_MS, expiresAt, generation });
   return principal;
 }
 

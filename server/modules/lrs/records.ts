@@ -1,6 +1,7 @@
 import type { Ctx } from "../../platform/context.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import { employeeAgentKey } from "./agents.js";
+import { factHash } from "./fact-hash.js";
 import { lrsPolicy } from "./policies.js";
 import * as repo from "./repository.js";
 import { isObject, type JsonObject } from "./validate/primitives.js";
@@ -42,7 +43,8 @@ function item(body: string): RecordItem {
 }
 
 async function page(ctx: Ctx, agencyId: string, employeeId: string, before: number | null, limit: number): Promise<RecordPage> {
-  const rows = await repo.statementsOfActor(ctx.db, agencyId, employeeAgentKey(employeeId), before, limit + 1);
+  const key = employeeAgentKey(employeeId);
+  const rows = await repo.statementsOfActor(ctx.db, agencyId, key, factHash(agencyId, "a", key), before, limit + 1);
   const items = rows.slice(0, limit);
   return { items: items.map((r) => item(r.body)), next: rows.length > limit ? Number(items[items.length - 1].seq) : null };
 }

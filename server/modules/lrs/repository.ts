@@ -63,37 +63,19 @@ export async function insertStatements(db: Db, rows: NewStatementRow[]): Promise
   return out;
 }
 
-export interface IndexRow {
+export interface FactRow {
+  h: number;
   seq: number;
-  kind: string;
-  value: string;
-  agency_id: string;
 }
 
-export async function insertIndex(db: Db, rows: IndexRow[]): Promise<void> {
+export async function insertFacts(db: Db, rows: FactRow[]): Promise<void> {
   for (const part of chunks(rows)) {
     await db
-      .insertInto("lrs_statement_index")
+      .insertInto("lrs_statement_facts")
       .values(part)
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-}
-
-/** A statement that targets another also answers the filters its target answers. */
-export async function copyIndex(db: Db, fromSeq: number, toSeq: number): Promise<void> {
-  await db
-    .insertInto("lrs_statement_index")
-    .columns(["seq", "kind", "value", "agency_id"])
-    .expression((eb) =>
-      eb
-        .selectFrom("lrs_statement_index")
-        .select([sql<number>`cast(${toSeq} as bigint)`.as("seq"), "kind", "value", "agency_id"])
-        .where("seq", "=", fromSeq)
-        .where("kind", "!=", "r"),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }
 
 export async function markVoided(db: Db, agencyId: string, statementIds: string[]): Promise<void> {
@@ -135,8 +117,8 @@ export async function findAttachments(db: Db, agencyId: string, hashes: string[]
 
 export interface StatementQuery {
   agencyId: string;
-  /** Index facts every result must have: [kind, value]. */
-  facts: [string, string][];
+  /** Hashes of the facts every result must have (`fact-hash.ts`); the caller checks the rows against the facts. */
+  facts: number[];
   since: string | null;
   until: string | null;
   ascending: boolean;
@@ -152,16 +134,16 @@ export async function queryStatements(db: Db, q: StatementQuery): Promise<{ seq:
   const joins: RawBuilder<unknown>[] = [];
   const conds: RawBuilder<unknown>[] = [sql`s.agency_id = ${q.agencyId}`, sql`s.voided = 0`];
   let seqCol = sql.ref("s.seq");
-  q.facts.forEach(([kind, value], i) => {
-    const alias = sql.table(`i${i}`);
-    const col = sql.ref(`i${i}.seq`);
+  q.facts.forEach((h, i) => {
+    const alias = sql.table(`f${i}`);
+    const col = sql.ref(`f${i}.seq`);
     if (i === 0) {
-      joins.push(sql`from lrs_statement_index as ${alias} join lrs_statements as s on s.seq = ${col}`);
+      joins.push(sql`from lrs_statement_facts as ${alias} join lrs_statements as s on s.seq = ${col}`);
       seqCol = col;
     } else {
-      joins.push(sql`join lrs_statement_index as ${alias} on ${col} = ${seqCol}`);
+      joins.push(sql`join lrs_statement_facts as ${alias} on ${col} = ${seqCol}`);
     }
-    conds.push(sql`${sql.ref(`i${i}.agency_id`)} = ${q.agencyId}`, sql`${sql.ref(`i${i}.kind`)} = ${kind}`, sql`${sql.ref(`i${i}.value`)} = ${value}`);
+    conds.push(sql`${sql.ref(`f${i}.h`)} = ${h}`);
   });
   if (joins.length === 0) joins.push(sql`from lrs_statements as s`);
   if (q.since) conds.push(sql`s.stored > ${q.since}`);
@@ -229,16 +211,18 @@ export async function getStatement(
     .executeTakeFirst();
 }
 
-/** A learner's own statements (by actor), newest first, for the platform's record pages. */
-export async function statementsOfActor(db: Db, agencyId: string, actorKey: string, before: number | null, limit: number) {
+/** A learner's own statements (by actor), newest first, for the platform's record pages; `actorFact` is the hash of their agent fact. */
+export async function statementsOfActor(db: Db, agencyId: string, actorKey: string, actorFact: number, before: number | null, limit: number) {
   let q = db
-    .selectFrom("lrs_statements")
-    .select(["seq", "body", "voided"])
-    .where("agency_id", "=", agencyId)
-    .where("actor_key", "=", actorKey)
-    .where("voided", "=", 0);
-  if (before !== null) q = q.where("seq", "<", before);
-  return q.orderBy("seq", "desc").limit(limit).execute();
+    .selectFrom("lrs_statement_facts as f")
+    .innerJoin("lrs_statements as s", "s.seq", "f.seq")
+    .select(["s.seq", "s.body", "s.voided"])
+    .where("f.h", "=", actorFact)
+    .where("s.agency_id", "=", agencyId)
+    .where("s.actor_key", "=", actorKey)
+    .where("s.voided", "=", 0);
+  if (before !== null) q = q.where("f.seq", "<", before);
+  return q.orderBy("f.seq", "desc").limit(limit).execute();
 }
 
 export async function employeeScope(db: Db, employeeId: string): Promise<{ agencyId: string; unitPath: string } | undefined> {

@@ -4,7 +4,7 @@ import type { Outcome } from "../logbook/checkin/group-commit.js";
 import { can } from "./credentials.js";
 import { conflict } from "./errors.js";
 import * as repo from "./repository.js";
-import { completeStatement, definitionsOf, indexRows, sameStatement, saveDefinitions, statementRow } from "./statements-rows.js";
+import { completeStatement, definitionsOf, factRows, sameStatement, saveDefinitions, statementRow } from "./statements-rows.js";
 import type { Prepared, Stored } from "./statements-store.js";
 import { isObject, type JsonObject } from "./validate/primitives.js";
 
@@ -84,9 +84,9 @@ async function writeAccepted(trx: Transaction<DB>, agencyId: string, accepted: A
   if (rows.length === 0) return;
   const inserted = await repo.insertStatements(trx, rows);
   const seqOf = new Map(inserted.map((r) => [r.statement_id, Number(r.seq)]));
-  await repo.insertIndex(
+  await repo.insertFacts(
     trx,
-    indexRows(
+    factRows(
       accepted.flatMap((a) => a.full),
       agencyId,
       seqOf,

@@ -1,6 +1,7 @@
 import type { Db } from "../../platform/context.js";
 import type { Principal } from "./credentials.js";
 import type { XapiVersion } from "./errors.js";
+import { factHash } from "./fact-hash.js";
 import { statementFacts } from "./facts.js";
 import * as repo from "./repository.js";
 import { agentKey } from "./validate/actors.js";
@@ -55,14 +56,52 @@ export function statementRow(s: JsonObject, principal: Principal, voids: string 
   };
 }
 
-/** The index rows of stored statements, given the seq each was stored under. */
-export function indexRows(statements: JsonObject[], agencyId: string, seqOf: Map<string, number>): repo.IndexRow[] {
-  const index: repo.IndexRow[] = [];
+type Fact = [kind: string, value: string];
+
+/**
+ * The fact rows of stored statements, given the seq each was stored under;
+ * `borrowed` adds, per statement id, the facts a statement reference takes
+ * from its target.
+ */
+export function factRows(statements: JsonObject[], agencyId: string, seqOf: Map<string, number>, borrowed?: Map<string, Fact[]>): repo.FactRow[] {
+  const rows: repo.FactRow[] = [];
   for (const s of statements) {
     const seq = seqOf.get(s.id as string) as number;
-    for (const [kind, value] of statementFacts(s)) index.push({ seq, kind, value, agency_id: agencyId });
+    const hashes = new Set<number>();
+    for (const [kind, value] of [...statementFacts(s), ...(borrowed?.get(s.id as string) ?? [])]) hashes.add(factHash(agencyId, kind, value));
+    for (const h of hashes) rows.push({ h, seq });
   }
-  return index;
+  return rows;
+}
+
+const MAX_REFERENCE_DEPTH = 8;
+
+/**
+ * The facts a statement that targets `target` answers to besides its own: the
+ * target's (not its registration), and through a target that is itself a
+ * statement reference, that one's target's too.
+ */
+export async function targetFacts(db: Db, agencyId: string, target: JsonObject, depth = 0): Promise<Fact[]> {
+  const facts = statementFacts(target).filter(([kind]) => kind !== "r");
+  const next = target.object;
+  if (depth < MAX_REFERENCE_DEPTH && isObject(next) && next.objectType === "StatementRef") {
+    const [row] = await repo.findStatements(db, agencyId, [String(next.id).toLowerCase()]);
+    if (row) facts.push(...(await targetFacts(db, agencyId, JSON.parse(row.body) as JsonObject, depth + 1)));
+  }
+  return facts;
+}
+
+/** Whether a stored statement has every one of `wanted` (the check behind the hashed index). */
+export async function hasFacts(db: Db, agencyId: string, s: JsonObject, wanted: Fact[]): Promise<boolean> {
+  const key = ([kind, value]: Fact) => `${kind}\u0000${value}`;
+  const own = new Set(statementFacts(s).map(key));
+  if (wanted.every((f) => own.has(key(f)))) return true;
+  const ref = s.object;
+  if (!isObject(ref) || ref.objectType !== "StatementRef") return false;
+  const [row] = await repo.findStatements(db, agencyId, [String(ref.id).toLowerCase()]);
+  if (!row) return false;
+  for (const f of await targetFacts(db, agencyId, JSON.parse(row.body) as JsonObject)) own.add(key(f));
+  return wanted.every((f) => own.has(key(f)));
 }
 
 /** A later definition of an activity over an earlier one: its fields win, and names and descriptions gain its languages. */

@@ -8,7 +8,7 @@ import { badRequest, conflict, forbidden, type XapiVersion } from "./errors.js";
 import * as repo from "./repository.js";
 import { checkSignature, SIGNATURE_USAGE } from "./signature.js";
 import { mergeable, persistMerged } from "./statements-merge.js";
-import { comparable, completeStatement, definitionsOf, indexRows, sameStatement, saveDefinitions, statementRow } from "./statements-rows.js";
+import { comparable, completeStatement, definitionsOf, factRows, sameStatement, saveDefinitions, statementRow, targetFacts } from "./statements-rows.js";
 import { agentKey } from "./validate/actors.js";
 import { isObject, type JsonObject } from "./validate/primitives.js";
 import { validateStatement } from "./validate/statement.js";
@@ -175,13 +175,17 @@ async function persist(trx: Db, p: Prepared): Promise<Stored> {
     full.map((s) => statementRow(s, principal, voidTargets.get(s.id as string) ?? null, stored)),
   );
   const seqOf = new Map(inserted.map((r) => [r.statement_id, Number(r.seq)]));
-  await repo.insertIndex(trx, indexRows(full, principal.agencyId, seqOf));
+  // A statement that targets another also answers the filters its target answers.
+  const borrowed = new Map<string, [string, string][]>();
+  const inRequest = new Map(full.map((s) => [s.id as string, s]));
   for (const s of full) {
     if (!isObject(s.object) || s.object.objectType !== "StatementRef") continue;
-    const target = String(s.object.id).toLowerCase();
-    const targetSeq = targets.get(target)?.seq ?? seqOf.get(target);
-    if (targetSeq !== undefined) await repo.copyIndex(trx, Number(targetSeq), seqOf.get(s.id as string) as number);
+    const id = String(s.object.id).toLowerCase();
+    const row = targets.get(id);
+    const target = row ? (JSON.parse(row.body) as JsonObject) : inRequest.get(id);
+    if (target) borrowed.set(s.id as string, await targetFacts(trx, principal.agencyId, target));
   }
+  await repo.insertFacts(trx, factRows(full, principal.agencyId, seqOf, borrowed));
   await repo.markVoided(trx, principal.agencyId, [...voidTargets.values()]);
   await repo.markVoided(trx, principal.agencyId, await repo.voidedAlready(trx, principal.agencyId, [...freshIds]));
   if (p.input.parts.size > 0) {
