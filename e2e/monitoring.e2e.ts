@@ -114,9 +114,19 @@ describe("monitoring: a leader follows today's board live, drills down, download
     await visible(hr.getByText("Posisi persis setiap pegawai."));
     const points = hr.locator('.leaflet-overlay-pane path[stroke="#ffffff"]');
     await expect.poll(() => points.count()).toBeGreaterThan(0);
-    // The last point is drawn on top: a click at its centre reaches it, not a shape drawn over an earlier one.
-    await points.last().click({ force: true });
-    await visible(hr.locator(".leaflet-popup").getByText(/Check-in \d{2}[.:]\d{2} · (WFO|WFH|Dinas luar|Cuti|Sakit)/));
+    // The click goes to the point's own shape (a click at screen coordinates can land beside it while the map
+    // still settles its zoom on a busy machine); it is repeated until the map has handled one.
+    const popup = hr.locator(".leaflet-popup");
+    await expect
+      .poll(
+        async () => {
+          await points.last().dispatchEvent("click");
+          return popup.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    await visible(popup.getByText(/Check-in \d{2}[.:]\d{2} · (WFO|WFH|Dinas luar|Cuti|Sakit)/));
     await expectAccessible(hr);
     await context.close();
   }, 150_000);
