@@ -99,10 +99,10 @@ export function createDatabase(opts: { databaseUrl?: string; dataDir?: string; s
 /**
  * SQL text that starts with this comment runs as a named prepared statement on
  * PostgreSQL: planned once per connection instead of on every call. For hot
- * queries whose planning costs more than their execution (the LRS statement
- * filters: a three-way join planned in ~1 ms, run in ~0.3 ms). Only for SQL
- * texts of a bounded number of shapes: each one stays prepared on every
- * connection. SQLite ignores the comment (its statements are cached anyway).
+ * queries whose best plan does not depend on their parameters (a generic plan
+ * cannot know how many rows a value has). Only for SQL texts of a bounded
+ * number of shapes: each one stays prepared on every connection. SQLite
+ * ignores the comment (its statements are cached anyway).
  */
 export const PREPARED = "/* prepared */ ";
 

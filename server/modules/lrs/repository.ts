@@ -130,6 +130,11 @@ export interface StatementQuery {
   actorKey: string | null;
 }
 
+/**
+ * Planned on every call, not prepared: a generic plan cannot know how many
+ * statements a fact hash has, and for a common one (a verb) it read them all
+ * and sorted them instead of walking the rarest fact newest first.
+ */
 export async function queryStatements(db: Db, q: StatementQuery): Promise<{ seq: number; body: string }[]> {
   const joins: RawBuilder<unknown>[] = [];
   const conds: RawBuilder<unknown>[] = [sql`s.agency_id = ${q.agencyId}`, sql`s.voided = 0`];
@@ -156,7 +161,7 @@ export async function queryStatements(db: Db, q: StatementQuery): Promise<{ seq:
   const query = sql<{
     seq: number;
     body: string;
-  }>`${sql.raw(PREPARED)}select s.seq as seq, s.body as body ${sql.join(joins, sql` `)} where ${sql.join(conds, sql` and `)} order by ${seqCol} ${order} limit ${q.limit}`;
+  }>`select s.seq as seq, s.body as body ${sql.join(joins, sql` `)} where ${sql.join(conds, sql` and `)} order by ${seqCol} ${order} limit ${q.limit}`;
   const res = await query.execute(db);
   return res.rows;
 }
