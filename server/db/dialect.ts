@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { Engine } from "../config.js";
 
 /**
@@ -52,4 +52,9 @@ export function likeEscape(s: string): string {
 
 export async function ping<T>(db: Kysely<T>): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+/** Whether a database handle (or a transaction of one) speaks to PostgreSQL, for code that is not told its engine. */
+export function onPostgres(db: { getExecutor(): { adapter: unknown } }): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

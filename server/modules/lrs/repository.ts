@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 import { PREPARED } from "../../db/database.js";
+import { onPostgres } from "../../db/dialect.js";
 import type { Db } from "../../platform/context.js";
 
 /** Every SQL statement of the LRS statement resource. */
@@ -182,11 +183,38 @@ export async function getActivityDefinitions(db: Db, agencyId: string, ids: stri
   return new Map(rows.map((r) => [r.activity_id, r.definition]));
 }
 
+/**
+ * The stored definitions of activities about to be merged with new ones, locked
+ * until the transaction ends. On PostgreSQL every id gets a row first (an empty
+ * definition where none was stored) and the rows are locked in id order, so
+ * concurrent writers of one activity merge one after the other instead of one
+ * overwriting the other's languages, and never wait on each other in a cycle.
+ * SQLite has one writer: nothing to lock.
+ */
+export async function lockActivityDefinitions(db: Db, agencyId: string, ids: string[], at: string): Promise<Map<string, string>> {
+  if (ids.length === 0 || !onPostgres(db)) return getActivityDefinitions(db, agencyId, ids);
+  const sorted = [...ids].sort();
+  await db
+    .insertInto("lrs_activities")
+    .values(sorted.map((activity_id) => ({ agency_id: agencyId, activity_id, definition: "{}", updated: at })))
+    .onConflict((oc) => oc.columns(["agency_id", "activity_id"]).doNothing())
+    .execute();
+  const rows = await db
+    .selectFrom("lrs_activities")
+    .select(["activity_id", "definition"])
+    .where("agency_id", "=", agencyId)
+    .where("activity_id", "in", sorted)
+    .orderBy("activity_id")
+    .forUpdate()
+    .execute();
+  return new Map(rows.filter((r) => r.definition !== "{}").map((r) => [r.activity_id, r.definition]));
+}
+
 export async function saveActivityDefinitions(db: Db, rows: { agency_id: string; activity_id: string; definition: string; updated: string }[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto("lrs_activities")
-    .values(rows)
+    .values([...rows].sort((a, b) => (a.activity_id < b.activity_id ? -1 : a.activity_id > b.activity_id ? 1 : 0)))
     .onConflict((oc) =>
       oc.columns(["agency_id", "activity_id"]).doUpdateSet((eb) => ({ definition: eb.ref("excluded.definition"), updated: eb.ref("excluded.updated") })),
     )

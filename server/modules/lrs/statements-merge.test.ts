@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../test/engines.js";
 import { authenticate } from "./credentials.js";
 import { mergeable, persistMerged } from "./statements-merge.js";
+import { saveDefinitions } from "./statements-rows.js";
 import { prepareStatements } from "./statements-store.js";
 import { AGENT, createLrs, type Lrs, statement } from "./test-support.js";
 
@@ -71,6 +72,25 @@ describe.each(ENGINES)("merged statement writes on %s", (engine) => {
     ]);
     const activity = (await l.x("GET", `/xapi/activities?activityId=${encodeURIComponent(activityId)}`)).json();
     expect(activity.definition).toEqual({ name: { "en-US": "Ethics", id: "Etika" }, description: { id: "Kode etik ASN" } });
+  });
+
+  it("concurrent writers of one new activity's definition both keep their languages", async () => {
+    const activityId = `https://abdi.go.id/xapi/activities/${randomUUID()}`;
+    const at = new Date().toISOString();
+    const write = (name: Record<string, string>) =>
+      l.t.database.db.transaction().execute((trx) => saveDefinitions(trx, l.agencyId, new Map([[activityId, { name }]]), at));
+    await Promise.all([write({ "en-US": "Ethics" }), write({ id: "Etika" }), write({ "en-GB": "Ethics (GB)" })]);
+    const activity = (await l.x("GET", `/xapi/activities?activityId=${encodeURIComponent(activityId)}`)).json();
+    expect(activity.definition.name).toEqual({ "en-US": "Ethics", id: "Etika", "en-GB": "Ethics (GB)" });
+  });
+
+  it("the same new statement sent by many requests at once is stored once; every request succeeds", async () => {
+    const id = randomUUID();
+    const results = await Promise.all(Array.from({ length: 12 }, () => l.x("POST", "/xapi/statements", { body: statement({ id }) })));
+    expect(results.every((r) => r.statusCode === 200 || r.statusCode === 204)).toBe(true);
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    const rows = await l.t.database.db.selectFrom("lrs_statements").select("seq").where("statement_id", "=", id).execute();
+    expect(rows).toHaveLength(1);
   });
 
   it("takes only plain writes: voiding, statement references and attachments are written one request at a time", async () => {

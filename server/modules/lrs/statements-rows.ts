@@ -128,7 +128,7 @@ export function definitionsOf(statements: JsonObject[]): Map<string, JsonObject>
 /** Stores the definitions statements carry (credentials with the define scope), merged into what is known. */
 export async function saveDefinitions(trx: Db, agencyId: string, defs: Map<string, JsonObject>, at: string): Promise<void> {
   if (defs.size === 0) return;
-  const old = await repo.getActivityDefinitions(trx, agencyId, [...defs.keys()]);
+  const old = await repo.lockActivityDefinitions(trx, agencyId, [...defs.keys()], at);
   const rows: { agency_id: string; activity_id: string; definition: string; updated: string }[] = [];
   for (const [id, def] of defs) {
     const before = old.get(id);
