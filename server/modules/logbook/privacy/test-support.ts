@@ -12,13 +12,19 @@ import { DEFAULT_FORM } from "../health/questions.js";
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString("latin1");
   let text = "";
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const bytes = Buffer.from(m[1], "latin1");
-    let content: string;
-    try {
-      content = inflateSync(bytes).toString("latin1");
-    } catch {
-      content = m[1];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
+    // The end-of-line before "endstream" is "\n" or "\r\n"; compressed data may itself end in a "\r" byte,
+    // so both readings are tried.
+    const data = m[1];
+    let content = data;
+    for (const candidate of [data, data.endsWith("\r") ? data.slice(0, -1) : null]) {
+      if (candidate === null) continue;
+      try {
+        content = inflateSync(Buffer.from(candidate, "latin1")).toString("latin1");
+        break;
+      } catch {
+        // not this reading
+      }
     }
     for (const op of content.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
       for (const hex of op[1].matchAll(/<([0-9a-f]*)>/g)) text += Buffer.from(hex[1], "hex").toString("latin1");
