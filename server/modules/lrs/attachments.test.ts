@@ -32,6 +32,26 @@ const part = (over: Record<string, string> = {}, body = CONTENT) => ({
   body,
 });
 
+describe("multipart bodies", () => {
+  it("reads parts with CRLF line ends, and with bare LF line ends as some clients write them", () => {
+    for (const eol of ["\r\n", "\n"]) {
+      const raw = Buffer.from(
+        [`--b1${eol}Content-Type: application/json${eol}${eol}[1]`, `--b1${eol}X-Experience-API-Hash: ab${eol}${eol}line one${eol}line two`, "--b1--", ""].join(
+          eol,
+        ),
+      );
+      const parts = parseMultipart(raw, "b1");
+      expect(parts.map((p) => p.headers)).toEqual([{ "content-type": "application/json" }, { "x-experience-api-hash": "ab" }]);
+      expect(parts.map((p) => p.body.toString())).toEqual(["[1]", `line one${eol}line two`]);
+    }
+  });
+
+  it("reads a part without headers, and refuses a body without its closing delimiter", () => {
+    expect(parseMultipart(Buffer.from("--b1\r\n\r\nbare\r\n--b1--\r\n"), "b1")).toEqual([{ headers: {}, body: Buffer.from("bare") }]);
+    expect(() => parseMultipart(Buffer.from("--b1\r\nContent-Type: text/plain\r\n\r\nno end"), "b1")).toThrow(/closing delimiter/);
+  });
+});
+
 describe.each(ENGINES)("xAPI attachments on %s", (engine) => {
   let l: Lrs;
   const mp = { "content-type": "multipart/mixed; boundary=abdi-boundary" };
@@ -39,6 +59,21 @@ describe.each(ENGINES)("xAPI attachments on %s", (engine) => {
     l = await createLrs(engine);
   });
   afterAll(() => l.t.close());
+
+  it("takes a multipart statement whose lines end in bare LF", async () => {
+    const id = randomUUID();
+    const lf = Buffer.from(
+      multipart(statement({ id, attachments: [attachment()] }), [part()])
+        .toString("latin1")
+        .replaceAll("\r\n", "\n"),
+      "latin1",
+    );
+    const r = await l.x("POST", "/xapi/statements", { raw: lf, headers: mp });
+    expect(r.statusCode, r.body).toBe(200);
+    const get = await l.x("GET", `/xapi/statements?statementId=${id}&attachments=true`);
+    const parts = parseMultipart(get.rawPayload, boundaryOf(String(get.headers["content-type"])) as string);
+    expect(parts[1].body.equals(CONTENT)).toBe(true);
+  });
 
   it("stores a statement with its attachment part and returns both with attachments=true", async () => {
     const id = randomUUID();
