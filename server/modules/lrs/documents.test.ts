@@ -84,6 +84,19 @@ describe.each(ENGINES)("xAPI document resources on %s", (engine) => {
     expect((await l.x("GET", url)).json()).toEqual({ lang: "id" });
   });
 
+  it("agent profile and state refuse a Group as the agent, and store nothing", async () => {
+    const group = { objectType: "Group", name: "Tim", mbox: "mailto:tim@example.go.id" };
+    const profile = `/xapi/agents/profile?agent=${enc(JSON.stringify(group))}&profileId=prefs`;
+    const put = await l.x("PUT", profile, { body: { lang: "id" } });
+    expect(put.statusCode).toBe(400);
+    expect(put.json().message).toMatch(/Agent, not a Group/);
+    expect((await l.x("PUT", stateUrl({ stateId: "s", agent: group }), { body: { a: 1 } })).statusCode).toBe(400);
+    // The Group's identifier inside an Agent is the way to keep a group's data.
+    const asAgent = `/xapi/agents/profile?agent=${enc(JSON.stringify({ objectType: "Agent", mbox: group.mbox }))}&profileId=prefs`;
+    expect((await l.x("GET", asAgent)).statusCode).toBe(404);
+    expect((await l.x("PUT", asAgent, { body: { lang: "id" } })).statusCode).toBe(204);
+  });
+
   it("concurrent writers with the same If-Match: exactly one wins, the others get 412", async () => {
     const url = `/xapi/activities/profile?activityId=${enc(ACT)}&profileId=race`;
     await l.x("PUT", url, { body: { n: 0 }, headers: { "if-none-match": "*" } });

@@ -39,6 +39,8 @@ function keyOf(req: XReq, r: Resource): repo.DocKey {
   let agent = "";
   if (r.params.includes("agent")) {
     const who = parseJsonParam("agent", q.agent);
+    // Documents belong to an Agent: a Group is refused (a group's data goes under an Agent carrying its identifier).
+    if (isObject(who) && who.objectType === "Group") throw badRequest("agent must be an Agent, not a Group");
     actor({ path: "agent", version: req.version }, who);
     agent = agentKey(who) ?? "";
     if (req.principal.learnerKey && agent !== req.principal.learnerKey) throw forbidden("launch credentials reach only the learner's documents");
