@@ -12,6 +12,16 @@ import { createHash } from "node:crypto";
  * This is a storage format: changing it needs a migration that rebuilds the table.
  */
 export function factHash(agencyId: string, kind: string, value: string): number {
-  const d = createHash("sha1").update(`${agencyId}\u0000${kind}\u0000${value}`).digest();
-  return (d.readUInt32BE(0) & 0x1fffff) * 0x100000000 + d.readUInt32BE(4);
+  const key = `${agencyId}\u0000${kind}\u0000${value}`;
+  const hit = recent.get(key);
+  if (hit !== undefined) return hit;
+  const d = createHash("sha1").update(key).digest();
+  const h = (d.readUInt32BE(0) & 0x1fffff) * 0x100000000 + d.readUInt32BE(4);
+  // Learners, verbs and activities recur in statement after statement; registrations mostly do not.
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(key, h);
+  return h;
 }
+
+const RECENT_MAX = 20_000;
+const recent = new Map<string, number>();
