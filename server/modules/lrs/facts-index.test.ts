@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateTo, migrateToLatest } from "../../db/migrate.js";
+import type { Db } from "../../platform/context.js";
 import { createTestDatabase, ENGINES } from "../../test/engines.js";
 import { factHash } from "./fact-hash.js";
 import { queryStatements } from "./repository.js";
@@ -12,6 +13,9 @@ const q = (o: Record<string, unknown>) =>
     .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === "string" ? v : JSON.stringify(v))}`)
     .join("&");
 const ids = (res: { json(): { statements: { id: string }[] } }) => res.json().statements.map((s) => s.id);
+/** The raw index query: the ten newest statements whose fact rows carry every hash, unchecked. */
+const newestWith = (db: Db, agencyId: string, facts: number[]) =>
+  queryStatements(db, { agencyId, facts, since: null, until: null, ascending: false, after: null, through: null, limit: 10, clientId: null, actorKey: null });
 
 describe.each(ENGINES)("the hashed fact index on %s", (engine) => {
   let l: Lrs;
@@ -30,18 +34,7 @@ describe.each(ENGINES)("the hashed fact index on %s", (engine) => {
       .insertInto("lrs_statement_facts")
       .values({ h: factHash(l.agencyId, "v", verb), seq })
       .execute();
-    const raw = await queryStatements(l.t.database.db, {
-      agencyId: l.agencyId,
-      facts: [factHash(l.agencyId, "v", verb)],
-      since: null,
-      until: null,
-      ascending: false,
-      after: null,
-      through: null,
-      limit: 10,
-      clientId: null,
-      actorKey: null,
-    });
+    const raw = await newestWith(l.t.database.db, l.agencyId, [factHash(l.agencyId, "v", verb)]);
     expect(raw).toHaveLength(2);
     expect(ids(await l.x("GET", `/xapi/statements?${q({ verb })}`))).toEqual([real]);
     const first = await l.x("GET", `/xapi/statements?${q({ verb, limit: "1" })}`);
@@ -95,18 +88,7 @@ describe.each(ENGINES)("migrating the LRS index to fact hashes on %s", (engine) 
         await sql`insert into lrs_statement_index (seq, kind, value, agency_id) values (${seq}, ${kind}, ${value}, ${agencyId})`.execute(d.db);
       }
       await migrateToLatest(d.db, engine);
-      const rows = await queryStatements(d.db, {
-        agencyId,
-        facts: [factHash(agencyId, "v", verb), factHash(agencyId, "a", "mbox:mailto:siti@example.go.id")],
-        since: null,
-        until: null,
-        ascending: false,
-        after: null,
-        through: null,
-        limit: 10,
-        clientId: null,
-        actorKey: null,
-      });
+      const rows = await newestWith(d.db, agencyId, [factHash(agencyId, "v", verb), factHash(agencyId, "a", "mbox:mailto:siti@example.go.id")]);
       expect(rows.map((r) => Number(r.seq))).toEqual([seq]);
       await expect(sql`select count(*) from lrs_statement_index`.execute(d.db)).rejects.toThrow();
     } finally {
