@@ -166,8 +166,6 @@ export async function getStatements(req: XReq): Promise<XRes> {
   }
   // Ascending pages stop at the last statement stored when the first page was read. Descending pages need no
   // such bound (each page continues below the last seq seen), so the first descending page is one query.
-  // Ascending pages stop at the last statement stored when the first page was read. Descending pages need no
-  // such bound (each page continues below the last seq seen), so the first descending page is one query.
   if (through === null && ascending) through = await repo.maxSeq(req.db, req.principal.agencyId);
   const agencyId = req.principal.agencyId;
   // Launch credentials read their learner's statements: the actor is one more fact to look up by.
