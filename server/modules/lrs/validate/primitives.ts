@@ -111,6 +111,8 @@ export function expectNumber(v: V, value: unknown): number {
 
 export function languageMap(v: V, value: unknown): void {
   const obj = expectObject(v, value);
+  // A language map holds at least one tag/string pair; an empty one says nothing in any language.
+  if (Object.keys(obj).length === 0) fail(v, "must hold at least one language tag");
   for (const [k, s] of Object.entries(obj)) {
     if (!isLanguageTag(k)) fail(at(v, k), "is not a valid RFC 5646 language tag");
     if (typeof s !== "string") fail(at(v, k), "must be a string");

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGINES } from "../../test/engines.js";
+import { ACTIVITY, AGENT, createLrs, type Lrs, statement, VERB } from "./test-support.js";
+
+const VERSIONS = ["1.0.3", "2.0.0"] as const;
+const NOT_AN_IRI = "no=scheme://abdi.go.id";
+
+/** The same part placed in a statement and in a sub-statement it carries. */
+function both(part: Record<string, unknown>): Record<string, unknown>[] {
+  return [statement(part), statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY, ...part } })];
+}
+
+const fileAttachment = (over: Record<string, unknown>) => ({
+  usageType: "https://abdi.go.id/xapi/attachment-usage/certificate",
+  display: { "en-US": "Certificate" },
+  contentType: "text/plain",
+  length: 12,
+  sha2: "a".repeat(64),
+  fileUrl: "https://files.abdi.go.id/certificate.txt",
+  ...over,
+});
+
+const activityWith = (definition: Record<string, unknown>) => ({
+  object: { objectType: "Activity", id: `https://abdi.go.id/xapi/activities/${randomUUID()}`, definition },
+});
+
+const CASES: [string, number, Record<string, unknown>[]][] = [
+  // verbs
+  ["a verb with id and display", 200, both({ verb: VERB })],
+  ["a verb without id", 400, both({ verb: { display: { "en-US": "completed" } } })],
+  ["a verb whose id is not an IRI", 400, both({ verb: { id: NOT_AN_IRI, display: { "en-US": "completed" } } })],
+  ["a verb whose display is not a language map", 400, both({ verb: { id: VERB.id, display: { a12345: "completed" } } })],
+  [
+    "a voiding statement with a StatementRef object",
+    200,
+    [statement({ verb: { id: "http://adlnet.gov/expapi/verbs/voided" }, object: { objectType: "StatementRef", id: randomUUID() } })],
+  ],
+  ["a voiding statement whose object is an activity", 400, [statement({ verb: { id: "http://adlnet.gov/expapi/verbs/voided" } })]],
+  // languages
+  ["a verb without display", 200, both({ verb: { id: VERB.id } })],
+  ["an activity definition without language maps", 200, both(activityWith({ type: "http://adlnet.gov/expapi/activities/course" }))],
+  [
+    "an attachment given by fileUrl with display and description",
+    200,
+    [statement({ attachments: [fileAttachment({ description: { "en-US": "Issued on completion" } })] })],
+  ],
+  ["a verb display with no entry", 400, both({ verb: { id: VERB.id, display: {} } })],
+  ["a verb display that is a string", 400, both({ verb: { id: VERB.id, display: "completed" } })],
+  ["an activity name with no entry", 400, both(activityWith({ name: {} }))],
+  ["an activity name that is a string", 400, both(activityWith({ name: "Course" }))],
+  ["an activity description with no entry", 400, both(activityWith({ description: {} }))],
+  ["an activity description that is a string", 400, both(activityWith({ description: "Course" }))],
+  ["an activity name under a tag that is not RFC 5646", 400, both(activityWith({ name: { a12345: "Course" } }))],
+  ["an activity description under a tag that is not RFC 5646", 400, both(activityWith({ description: { a12345: "Course" } }))],
+  ["an attachment display with no entry", 400, [statement({ attachments: [fileAttachment({ display: {} })] })]],
+  ["an attachment display that is a string", 400, [statement({ attachments: [fileAttachment({ display: "Certificate" })] })]],
+  ["an attachment display under a tag that is not RFC 5646", 400, [statement({ attachments: [fileAttachment({ display: { a12345: "Certificate" } })] })]],
+  ["an attachment description with no entry", 400, [statement({ attachments: [fileAttachment({ description: {} })] })]],
+  ["an attachment description that is a string", 400, [statement({ attachments: [fileAttachment({ description: "Certificate" })] })]],
+  [
+    "an attachment description under a tag that is not RFC 5646",
+    400,
+    [statement({ attachments: [fileAttachment({ description: { a12345: "Certificate" } })] })],
+  ],
+  // durations
+  ...["PT1H0M0.1S", "PT4H35M59.14S", "PT16559.14S", "P3Y1M29DT4H35M59.14S", "P3Y", "P4W"].map((d): [string, number, Record<string, unknown>[]] => [
+    `a result duration of ${d}`,
+    200,
+    both({ result: { duration: d } }),
+  ]),
+  ...(["lama sekali", 12345, { key: "x" }, "PA1H0M0S"] as unknown[]).map((d): [string, number, Record<string, unknown>[]] => [
+    `a result duration of ${JSON.stringify(d)}`,
+    400,
+    both({ result: { duration: d } }),
+  ]),
+];
+
+describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on %s", (engine) => {
+  let l: Lrs;
+  beforeAll(async () => {
+    l = await createLrs(engine);
+  });
+  afterAll(() => l.t.close());
+
+  describe.each(VERSIONS)("%s", (version) => {
+    it.each(CASES)("%s answers %i", async (_name, status, bodies) => {
+      for (const body of bodies) {
+        const r = await l.x("POST", "/xapi/statements", { version, body });
+        expect({ body, status: r.statusCode, answer: r.statusCode === status ? "" : r.body }).toEqual({ body, status, answer: "" });
+      }
+    });
+  });
+});
