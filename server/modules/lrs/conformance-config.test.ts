@@ -74,6 +74,65 @@ const CASES: [string, number, Record<string, unknown>[]][] = [
     400,
     both({ result: { duration: d } }),
   ]),
+  // results
+  [
+    "a result with score, success, completion, response and duration",
+    200,
+    both({ result: { score: { scaled: 0.5, raw: 5, min: 0, max: 10 }, success: true, completion: false, response: "benar", duration: "PT2M" } }),
+  ],
+  ...([12345, "tinggi"] as unknown[]).map((score): [string, number, Record<string, unknown>[]] => [
+    `a score of ${JSON.stringify(score)}`,
+    400,
+    both({ result: { score } }),
+  ]),
+  ...[0.6767676, 1.0, -1.0].map((scaled): [string, number, Record<string, unknown>[]] => [
+    `a scaled score of ${scaled}`,
+    200,
+    both({ result: { score: { scaled } } }),
+  ]),
+  ...[1.01, -1.00001].map((scaled): [string, number, Record<string, unknown>[]] => [
+    `a scaled score of ${scaled}`,
+    400,
+    both({ result: { score: { scaled } } }),
+  ]),
+  ["a raw score with no bounds", 200, both({ result: { score: { raw: 0.6767676 } } })],
+  ["a min alone and a max alone", 200, [...both({ result: { score: { min: 0.6767676 } } }), ...both({ result: { score: { max: 100.6767676 } } })]],
+  ["a raw score above max", 400, both({ result: { score: { raw: 0.68, max: 0.66 } } })],
+  ["a raw score below min", 400, both({ result: { score: { raw: 0.68, min: 1.4 } } })],
+  ["a min above max (raw between them)", 400, both({ result: { score: { min: 0.7, max: 0.6, raw: 0.65 } } })],
+  ...(["success", "completion"] as const).flatMap((k) =>
+    ["true", "false"].map((b): [string, number, Record<string, unknown>[]] => [`a ${k} of the string "${b}"`, 400, both({ result: { [k]: b } })]),
+  ),
+  ...([12345, { key: "x" }] as unknown[]).map((response): [string, number, Record<string, unknown>[]] => [
+    `a response of ${JSON.stringify(response)}`,
+    400,
+    both({ result: { response } }),
+  ]),
+  ...([12345, "lain", ["https://abdi.go.id/x"]] as unknown[]).map((extensions): [string, number, Record<string, unknown>[]] => [
+    `result extensions of ${JSON.stringify(extensions)}`,
+    400,
+    both({ result: { extensions } }),
+  ]),
+  // extensions
+  ...([true, 12345, { key: "x" }, "nilai", {}] as unknown[]).flatMap((value): [string, number, Record<string, unknown>[]][] => {
+    const ext = value !== null && typeof value === "object" && Object.keys(value).length === 0 ? {} : { "https://abdi.go.id/xapi/extensions/x": value };
+    return [
+      [
+        `activity, result and context extensions ${JSON.stringify(ext)}`,
+        200,
+        [...both(activityWith({ extensions: ext })), ...both({ result: { extensions: ext } }), ...both({ context: { extensions: ext } })],
+      ],
+    ];
+  }),
+  [
+    "extension keys that are not IRIs",
+    400,
+    [
+      ...both(activityWith({ extensions: { "tidak iri": true } })),
+      ...both({ result: { extensions: { "tidak iri": true } } }),
+      ...both({ context: { extensions: { "tidak iri": true } } }),
+    ],
+  ],
 ];
 
 describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on %s", (engine) => {
