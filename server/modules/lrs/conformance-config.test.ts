@@ -133,6 +133,55 @@ const CASES: [string, number, Record<string, unknown>[]][] = [
       ...both({ context: { extensions: { "tidak iri": true } } }),
     ],
   ],
+  // contexts and context activities
+  [
+    "a context with registration, instructor, team and all four context activity kinds",
+    200,
+    both({
+      context: {
+        registration: randomUUID(),
+        instructor: AGENT,
+        team: { objectType: "Group", member: [AGENT] },
+        contextActivities: { parent: [ACTIVITY], grouping: [ACTIVITY], category: [ACTIVITY], other: [ACTIVITY] },
+      },
+    }),
+  ],
+  ...(["parent", "grouping", "category", "other"] as const).map((kind): [string, number, Record<string, unknown>[]] => [
+    `context activities under ${kind} alone`,
+    200,
+    both({ context: { contextActivities: { [kind]: [{ objectType: "Activity", id: "https://abdi.go.id/xapi/activities/meeting/34534" }] } } }),
+  ]),
+  ...([{ key: "x" }, "abc"] as unknown[]).map((registration): [string, number, Record<string, unknown>[]] => [
+    `a registration of ${JSON.stringify(registration)}`,
+    400,
+    both({ context: { registration } }),
+  ]),
+  ...([{ key: "x" }, "Siti"] as unknown[]).map((instructor): [string, number, Record<string, unknown>[]] => [
+    `an instructor of ${JSON.stringify(instructor)}`,
+    400,
+    both({ context: { instructor } }),
+  ]),
+  ...([AGENT, { key: "x" }, "Tim"] as unknown[]).map((team): [string, number, Record<string, unknown>[]] => [
+    `a team of ${JSON.stringify(team)}`,
+    400,
+    both({ context: { team } }),
+  ]),
+  ["context activities that are a string", 400, both({ context: { contextActivities: "parent" } })],
+  ["context activities with no entry", 400, both({ context: { contextActivities: {} } })],
+  ["context activities under a key other than the four", 400, both({ context: { contextActivities: { induk: [ACTIVITY] } } })],
+  [
+    "context activities holding something that is not an activity",
+    400,
+    [
+      ...both({ context: { contextActivities: { other: [ACTIVITY, { key: "x" }] } } }),
+      ...both({ context: { contextActivities: { other: [{ key: "x" }, ACTIVITY] } } }),
+    ],
+  ],
+  // statement references
+  ["a StatementRef object", 200, both({ object: { objectType: "StatementRef", id: randomUUID() } })],
+  ["a StatementRef whose objectType is misspelt", 400, both({ object: { objectType: "statementref", id: randomUUID() } })],
+  ["a StatementRef without id", 400, both({ object: { objectType: "StatementRef" } })],
+  ["a StatementRef whose id is not a UUID", 400, both({ object: { objectType: "StatementRef", id: "bukan uuid" } })],
 ];
 
 describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on %s", (engine) => {

@@ -122,6 +122,8 @@ function context(v: V, value: unknown, objectIsActivity: boolean): void {
     const cv = at(v, "contextActivities");
     const ca = expectObject(cv, c.contextActivities);
     onlyKeys(cv, ca, ["parent", "grouping", "category", "other"]);
+    // Context activities name at least one of the four relations; an empty object relates nothing.
+    if (Object.keys(ca).length === 0) fail(cv, "must name at least one of parent, grouping, category or other");
     for (const k of Object.keys(ca)) activityList(at(cv, k), ca[k]);
   }
   for (const k of ["revision", "platform"]) {
