@@ -182,6 +182,64 @@ const CASES: [string, number, Record<string, unknown>[]][] = [
   ["a StatementRef whose objectType is misspelt", 400, both({ object: { objectType: "statementref", id: randomUUID() } })],
   ["a StatementRef without id", 400, both({ object: { objectType: "StatementRef" } })],
   ["a StatementRef whose id is not a UUID", 400, both({ object: { objectType: "StatementRef", id: "bukan uuid" } })],
+  [
+    "a single activity (not an array) under each context activity kind",
+    200,
+    both({ context: { contextActivities: { parent: ACTIVITY, grouping: ACTIVITY, category: ACTIVITY, other: ACTIVITY } } }),
+  ],
+  ...(["revision", "platform"] as const).flatMap((k) =>
+    ([12345, { key: "x" }] as unknown[]).map((value): [string, number, Record<string, unknown>[]] => [
+      `a context ${k} of ${JSON.stringify(value)}`,
+      400,
+      both({ context: { [k]: value } }),
+    ]),
+  ),
+  ...(["revision", "platform"] as const).map((k): [string, number, Record<string, unknown>[]] => [
+    `a context ${k} when the object is not an activity`,
+    400,
+    [
+      ...both({ object: { objectType: "Agent", mbox: "mailto:budi@example.go.id" }, context: { [k]: "1" } }),
+      ...both({ object: { objectType: "Group", member: [AGENT] }, context: { [k]: "1" } }),
+      ...both({ object: { objectType: "StatementRef", id: randomUUID() }, context: { [k]: "1" } }),
+      statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY }, context: { [k]: "1" } }),
+    ],
+  ]),
+  // sub-statements
+  [
+    "sub-statements about an agent, a group and a statement reference",
+    200,
+    [
+      statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: { objectType: "Agent", mbox: "mailto:budi@example.go.id" } } }),
+      statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: { objectType: "Group", member: [AGENT] } } }),
+    ],
+  ],
+  ["a sub-statement whose objectType is misspelt", 400, [statement({ object: { objectType: "substatement", actor: AGENT, verb: VERB, object: ACTIVITY } })]],
+  ...(["actor", "verb", "object"] as const).map((k): [string, number, Record<string, unknown>[]] => {
+    const sub: Record<string, unknown> = { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY };
+    delete sub[k];
+    return [`a sub-statement without ${k}`, 400, [statement({ object: sub })]];
+  }),
+  [
+    "a sub-statement inside a sub-statement",
+    400,
+    [
+      statement({
+        object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY } },
+      }),
+    ],
+  ],
+  ...(
+    [
+      ["id", randomUUID()],
+      ["stored", "2013-05-18T05:32:34.804Z"],
+      ["version", "1.0.0"],
+      ["authority", AGENT],
+    ] as const
+  ).map(([k, value]): [string, number, Record<string, unknown>[]] => [
+    `a sub-statement carrying ${k}`,
+    400,
+    [statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY, [k]: value } })],
+  ]),
 ];
 
 describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on %s", (engine) => {
