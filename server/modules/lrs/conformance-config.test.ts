@@ -240,6 +240,10 @@ const CASES: [string, number, Record<string, unknown>[]][] = [
     400,
     [statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY, [k]: value } })],
   ]),
+  // object types
+  ["an activity whose objectType is lower case", 400, both({ object: { ...ACTIVITY, objectType: "activity" } })],
+  ["an agent object whose objectType is lower case", 400, both({ object: { objectType: "agent", mbox: "mailto:budi@example.go.id" } })],
+  ["a group object whose objectType is lower case", 400, both({ object: { objectType: "group", member: [AGENT] } })],
 ];
 
 describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on %s", (engine) => {
