@@ -262,3 +262,33 @@ describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on
     });
   });
 });
+
+const BUDI = { objectType: "Agent", mbox: "mailto:budi@example.go.id" };
+const contextAgent = (over: Record<string, unknown>) => ({ context: { contextAgents: [{ objectType: "contextAgent", agent: BUDI, ...over }] } });
+
+const CASES_2_0: [string, number, Record<string, unknown>[]][] = [
+  [
+    "context agents with and without relevant types",
+    200,
+    [...both(contextAgent({})), ...both(contextAgent({ relevantTypes: ["https://abdi.go.id/xapi/activity-types/mentor"] }))],
+  ],
+  ["a context agent whose objectType is not contextAgent", 400, both(contextAgent({ objectType: "Pengajar" }))],
+  ["a context agent whose agent is not an agent", 400, both(contextAgent({ agent: { key: "x" } }))],
+  ["a context agent with empty relevant types", 400, both(contextAgent({ relevantTypes: [] }))],
+  ["a context agent with a relevant type that is not an IRI", 400, both(contextAgent({ relevantTypes: ["abc"] }))],
+];
+
+describe.each(ENGINES)("xAPI 2.0 statement cases of the conformance suite configs on %s", (engine) => {
+  let l: Lrs;
+  beforeAll(async () => {
+    l = await createLrs(engine);
+  });
+  afterAll(() => l.t.close());
+
+  it.each(CASES_2_0)("%s answers %i", async (_name, status, bodies) => {
+    for (const body of bodies) {
+      const r = await l.x("POST", "/xapi/statements", { version: "2.0.0", body });
+      expect({ body, status: r.statusCode, answer: r.statusCode === status ? "" : r.body }).toEqual({ body, status, answer: "" });
+    }
+  });
+});
