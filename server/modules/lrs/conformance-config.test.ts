@@ -266,6 +266,10 @@ describe.each(ENGINES)("xAPI statement cases of the conformance suite configs on
 const BUDI = { objectType: "Agent", mbox: "mailto:budi@example.go.id" };
 const contextAgent = (over: Record<string, unknown>) => ({ context: { contextAgents: [{ objectType: "contextAgent", agent: BUDI, ...over }] } });
 
+const contextGroup = (over: Record<string, unknown>) => ({
+  context: { contextGroups: [{ objectType: "contextGroup", group: { objectType: "Group", mbox: "mailto:tim-1@example.go.id" }, ...over }] },
+});
+
 const CASES_2_0: [string, number, Record<string, unknown>[]][] = [
   [
     "context agents with and without relevant types",
@@ -276,6 +280,15 @@ const CASES_2_0: [string, number, Record<string, unknown>[]][] = [
   ["a context agent whose agent is not an agent", 400, both(contextAgent({ agent: { key: "x" } }))],
   ["a context agent with empty relevant types", 400, both(contextAgent({ relevantTypes: [] }))],
   ["a context agent with a relevant type that is not an IRI", 400, both(contextAgent({ relevantTypes: ["abc"] }))],
+  [
+    "context groups with and without relevant types",
+    200,
+    [...both(contextGroup({})), ...both(contextGroup({ relevantTypes: ["https://abdi.go.id/xapi/activity-types/team"] }))],
+  ],
+  ["a context group whose objectType is not contextGroup", 400, both(contextGroup({ objectType: "Tim" }))],
+  ["a context group whose group is not a group", 400, both(contextGroup({ group: { key: "x" } }))],
+  ["a context group with empty relevant types", 400, both(contextGroup({ relevantTypes: [] }))],
+  ["a context group with a relevant type that is not an IRI", 400, both(contextGroup({ relevantTypes: ["abc"] }))],
 ];
 
 describe.each(ENGINES)("xAPI 2.0 statement cases of the conformance suite configs on %s", (engine) => {
