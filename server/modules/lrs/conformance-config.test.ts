@@ -204,6 +204,18 @@ const CASES: [string, number, Record<string, unknown>[]][] = [
       statement({ object: { objectType: "SubStatement", actor: AGENT, verb: VERB, object: ACTIVITY }, context: { [k]: "1" } }),
     ],
   ]),
+  [
+    "a context with language and a statement reference",
+    200,
+    both({ context: { language: "id-ID", statement: { objectType: "StatementRef", id: randomUUID() } } }),
+  ],
+  ...([12345, { key: "x" }, "a12345"] as unknown[]).map((language): [string, number, Record<string, unknown>[]] => [
+    `a context language of ${JSON.stringify(language)}`,
+    400,
+    both({ context: { language } }),
+  ]),
+  ["a context statement whose objectType is misspelt", 400, both({ context: { statement: { objectType: "statementref", id: randomUUID() } } })],
+  ["a context statement whose id is not a UUID", 400, both({ context: { statement: { objectType: "StatementRef", id: "bukan uuid" } } })],
   // sub-statements
   [
     "sub-statements about an agent, a group and a statement reference",
