@@ -1,5 +1,5 @@
 import { badRequest } from "./errors.js";
-import { isObject, type Json, type JsonObject } from "./validate/primitives.js";
+import { isObject, type Json, type JsonObject, sortedJson } from "./validate/primitives.js";
 
 export const SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature";
 
@@ -13,17 +13,7 @@ function decode(part: string): JsonObject | null {
 }
 
 function sortJson(x: Json | undefined): string {
-  const sort = (v: Json): Json => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (isObject(v))
-      return Object.fromEntries(
-        Object.keys(v)
-          .sort()
-          .map((k) => [k, sort(v[k])]),
-      );
-    return v;
-  };
-  return JSON.stringify(x === undefined ? null : sort(x));
+  return sortedJson(x === undefined ? null : x);
 }
 
 /** A signed statement: the signature part is a JWS (RS256/384/512) whose payload is the statement itself. */

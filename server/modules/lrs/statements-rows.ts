@@ -5,24 +5,14 @@ import { factHash } from "./fact-hash.js";
 import { statementFacts } from "./facts.js";
 import * as repo from "./repository.js";
 import { agentKey } from "./validate/actors.js";
-import { isObject, type Json, type JsonObject } from "./validate/primitives.js";
+import { isObject, type JsonObject, sortedJson } from "./validate/primitives.js";
 
 /** Shapes shared by the one-request and the merged statement writes. */
 
 /** Sorted-key JSON without the properties the LRS sets, for "same statement" checks. */
 export function comparable(s: JsonObject, dropTimestamp: boolean): string {
   const { stored: _s, authority: _a, version: _v, timestamp, ...rest } = s;
-  const sort = (x: Json): Json => {
-    if (Array.isArray(x)) return x.map(sort);
-    if (isObject(x))
-      return Object.fromEntries(
-        Object.keys(x)
-          .sort()
-          .map((k) => [k, sort(x[k])]),
-      );
-    return x;
-  };
-  return JSON.stringify(sort(dropTimestamp || timestamp === undefined ? rest : { ...rest, timestamp }));
+  return sortedJson(dropTimestamp || timestamp === undefined ? rest : { ...rest, timestamp });
 }
 
 /** Whether `incoming` is the statement already stored as `stored` (a resend): equal but for what the LRS sets. */

@@ -125,3 +125,18 @@ export function extensions(v: V, value: unknown): void {
     if (!isIri(k)) fail(at(v, k), "extension keys must be absolute IRIs");
   }
 }
+
+/** JSON text with every object's keys in sorted order: equal for equal values, whatever order their keys came in. */
+export function sortedJson(x: Json): string {
+  const sort = (v: Json): Json => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (isObject(v))
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort(v[k])]),
+      );
+    return v;
+  };
+  return JSON.stringify(sort(x));
+}
