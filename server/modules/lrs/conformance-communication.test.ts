@@ -174,6 +174,8 @@ describe.each(ENGINES)("xAPI communication and data lifecycle cases of the confo
       statement({ object: sub({ verb: { id: VERB.id, display: { "sr-Cyrl": "завршио" } } }) }),
       statement({ object: sub({ object: { id: activityId(), definition: { name: { "zh-Hans-CN": "会议" }, description: { ase: "sign" } } } }) }),
       statement({ object: sub({ context: { language: "fr-CA" } }) }),
+      statement({ context: { language: "sl-rozaj-biske-1994" } }),
+      statement({ verb: { id: VERB.id, display: { "en-a-bbb-x-a-ccc": "x", "zh-z-aaa-c-ccc": "y" } } }),
     ];
     for (const body of good) expect({ body, status: (await post(body)).statusCode }).toEqual({ body, status: 200 });
     const bad = [
@@ -182,6 +184,10 @@ describe.each(ENGINES)("xAPI communication and data lifecycle cases of the confo
       statement({ attachments: [fileAttachment({ display: { "en-US": "Report", something: "x" } })] }),
       statement({ object: sub({ verb: { id: VERB.id, display: { something: "x" } } }) }),
       statement({ object: sub({ context: { language: "something" } }) }),
+      // valid tags repeat no extension singleton and no variant (RFC 5646 2.2.9)
+      statement({ object: sub({ object: { id: activityId(), definition: { name: { "zh-z-aaa-z-bbb-c-ccc": "x" } } } }) }),
+      statement({ verb: { id: VERB.id, display: { "de-DE-1901-1901": "x" } } }),
+      statement({ context: { language: "sl-rozaj-rozaj" } }),
     ];
     for (const body of bad) expect({ body, status: (await post(body)).statusCode }).toEqual({ body, status: 400 });
   });

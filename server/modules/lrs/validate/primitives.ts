@@ -20,8 +20,27 @@ export function isUuid(v: unknown): v is string {
 
 const LANG_RE =
   /^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?|[Xx](?:-[A-Za-z0-9]{1,8})+|[Ii]-[A-Za-z]{2,8}|en-GB-oed)$/;
+/**
+ * A valid RFC 5646 tag: well-formed (the grammar above) and, as section 2.2.9 requires of a valid tag, with no
+ * variant and no extension singleton twice (the private-use part after "x" is free).
+ */
 export function isLanguageTag(v: unknown): v is string {
-  return typeof v === "string" && LANG_RE.test(v);
+  if (typeof v !== "string" || !LANG_RE.test(v)) return false;
+  const subtags = v.toLowerCase().split("-");
+  if (subtags[0].length === 1) return true; // private use ("x-…") or grandfathered ("i-…")
+  const seen = new Set<string>();
+  let extensions = false;
+  for (const sub of subtags.slice(1)) {
+    if (sub === "x") break;
+    if (sub.length === 1) extensions = true;
+    const singleton = sub.length === 1;
+    const variant = !extensions && (sub.length >= 5 || (sub.length === 4 && /^\d/.test(sub)));
+    if (singleton || variant) {
+      if (seen.has(sub)) return false;
+      seen.add(sub);
+    }
+  }
+  return true;
 }
 
 const TS_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/;
