@@ -598,6 +598,21 @@ describe.each(ENGINES)("xAPI communication and data lifecycle cases of the confo
     }
   });
 
+  it.each(["1.0.3", V2])("%s agent profile: a PUT with neither If-Match nor If-None-Match creates nothing (400)", async (version) => {
+    const url = `/xapi/agents/profile?${q({ agent: person(), profileId: randomUUID() })}`;
+    expect((await l.x("PUT", url, { version, body: { a: 1 } })).statusCode).toBe(400);
+    expect((await l.x("GET", url, { version })).statusCode).toBe(404);
+  });
+
+  it("an activity profile or state PUT with neither header may create the document", async () => {
+    const ap = `/xapi/activities/profile?${q({ activityId: activityId(), profileId: randomUUID() })}`;
+    const st = `/xapi/activities/state?${q({ activityId: activityId(), agent: person(), stateId: randomUUID() })}`;
+    for (const url of [ap, st]) {
+      expect((await l.x("PUT", url, { body: { a: 1 } })).statusCode).toBe(204);
+      expect((await l.x("GET", url)).json()).toEqual({ a: 1 });
+    }
+  });
+
   // Error codes
   it.each([
     ["StatementId", randomUUID()],

@@ -77,8 +77,15 @@ describe.each(ENGINES)("xAPI document resources on %s", (engine) => {
 
   it("agent profile: same rules, keyed by the agent's IFI", async () => {
     const url = `/xapi/agents/profile?agent=${enc(JSON.stringify(AGENT))}&profileId=prefs`;
-    expect((await l.x("PUT", url, { body: { lang: "id" } })).statusCode).toBe(204);
-    expect((await l.x("PUT", url, { body: { lang: "en" } })).statusCode).toBe(409);
+    // A profile PUT carries a precondition: with neither header it creates nothing (400) and replaces nothing (409).
+    const bare = await l.x("PUT", url, { body: { lang: "id" } });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().message).toMatch(/If-None-Match/);
+    expect((await l.x("GET", url)).statusCode).toBe(404);
+    expect((await l.x("PUT", url, { body: { lang: "id" }, headers: { "if-none-match": "*" } })).statusCode).toBe(204);
+    const conflict = await l.x("PUT", url, { body: { lang: "en" } });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.json().message).toMatch(/If-Match set to its ETag/);
     const other = `/xapi/agents/profile?agent=${enc(JSON.stringify({ mbox: "mailto:other@example.go.id" }))}&profileId=prefs`;
     expect((await l.x("GET", other)).statusCode).toBe(404);
     expect((await l.x("GET", url)).json()).toEqual({ lang: "id" });
@@ -94,7 +101,7 @@ describe.each(ENGINES)("xAPI document resources on %s", (engine) => {
     // The Group's identifier inside an Agent is the way to keep a group's data.
     const asAgent = `/xapi/agents/profile?agent=${enc(JSON.stringify({ objectType: "Agent", mbox: group.mbox }))}&profileId=prefs`;
     expect((await l.x("GET", asAgent)).statusCode).toBe(404);
-    expect((await l.x("PUT", asAgent, { body: { lang: "id" } })).statusCode).toBe(204);
+    expect((await l.x("PUT", asAgent, { body: { lang: "id" }, headers: { "if-none-match": "*" } })).statusCode).toBe(204);
   });
 
   it("concurrent writers with the same If-Match: exactly one wins, the others get 412", async () => {

@@ -109,8 +109,16 @@ async function write(req: XReq, r: Resource, merge: boolean): Promise<XRes> {
         content = Buffer.from(JSON.stringify({ ...old, ...incoming }));
       }
       if (incoming) contentType = "application/json";
-    } else if (current && req.headers["if-match"] === undefined && req.headers["if-none-match"] === undefined) {
-      if (r.kind !== "state" || req.version === "2.0.0") throw conflict("the document exists: send If-Match or If-None-Match");
+    } else if (req.headers["if-match"] === undefined && req.headers["if-none-match"] === undefined) {
+      // Clients must send a precondition with a profile PUT. Over an existing document the answer is 409 (both
+      // versions; state too in 2.0). The agent profile also refuses a PUT with neither header that would create a
+      // document, as both versions' conformance suites require; an activity profile or state PUT may create one.
+      if (current && (r.kind !== "state" || req.version === "2.0.0"))
+        throw conflict(
+          "the document already exists: GET it to check its current state, then PUT again with If-Match set to its ETag",
+        );
+      if (!current && r.kind === "agent_profile")
+        throw badRequest("an agent profile PUT needs If-Match (to replace a document) or If-None-Match: * (to create one)");
     }
     const doc = { content_type: contentType, content, etag: etagOf(content), updated: new Date().toISOString() };
     const done = current ? await repo.replaceDocument(req.db, key, docId, current.etag, doc) : await repo.insertDocument(req.db, key, docId, doc);
