@@ -154,6 +154,8 @@ const CASES: Case[] = [
       statement({ attachments: [attachment({ description: { "es-419": "Informe", bahasaindo: "Laporan" } })] }),
     ],
   ],
+  ["a language tag that repeats an extension singleton", 400, both(activityWith({ name: { "jv-b-abc-b-def": "Kursus" } }))],
+  ["a language tag that repeats a variant", 400, both({ context: { language: "de-1901-1901" } })],
   // scores
   ["a raw score equal to both min and max", 200, both({ result: { score: { raw: 7.5, min: 7.5, max: 7.5 } } })],
   // groups

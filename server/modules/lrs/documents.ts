@@ -114,9 +114,7 @@ async function write(req: XReq, r: Resource, merge: boolean): Promise<XRes> {
       // versions; state too in 2.0). The agent profile also refuses a PUT with neither header that would create a
       // document, as both versions' conformance suites require; an activity profile or state PUT may create one.
       if (current && (r.kind !== "state" || req.version === "2.0.0"))
-        throw conflict(
-          "the document already exists: GET it to check its current state, then PUT again with If-Match set to its ETag",
-        );
+        throw conflict("the document already exists: GET it to check its current state, then PUT again with If-Match set to its ETag");
       if (!current && r.kind === "agent_profile")
         throw badRequest("an agent profile PUT needs If-Match (to replace a document) or If-None-Match: * (to create one)");
     }
