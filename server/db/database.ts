@@ -36,6 +36,10 @@ export function openSqlite(file: string): SQLite.Database {
     sqlite.pragma("locking_mode = EXCLUSIVE");
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = FULL");
+    // Checkpoint when the WAL holds 8,000 pages (32 MB), not the default 1,000: a busy index page written by
+    // several commits in a row is copied back to the database once, and a burst of writes is not slowed by a
+    // checkpoint every commit (measured on the LRS: about 10% more statements per second).
+    sqlite.pragma("wal_autocheckpoint = 8000");
     sqlite.pragma("foreign_keys = ON");
     // A page cache for a server, not the library's 2 MB default: index pages of busy tables
     // (check-ins, the LRS statement index) stay in memory instead of being re-read on every write.

@@ -69,14 +69,25 @@ export interface FactRow {
   seq: number;
 }
 
+/**
+ * A batch of fact rows in one statement with one or two parameters, whatever its size: the rows travel as
+ * arrays (unnest on PostgreSQL, json_each on SQLite) instead of two bound values each, which the query
+ * builder would walk one by one. The SQL text never changes, so it stays prepared.
+ */
 export async function insertFacts(db: Db, rows: FactRow[]): Promise<void> {
-  for (const part of chunks(rows)) {
-    await db
-      .insertInto("lrs_statement_facts")
-      .values(part)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+  if (rows.length === 0) return;
+  if (onPostgres(db)) {
+    const h = rows.map((r) => r.h);
+    const seq = rows.map((r) => r.seq);
+    await sql`${sql.raw(PREPARED)}insert into lrs_statement_facts (h, seq)
+      select * from unnest(${h}::bigint[], ${seq}::bigint[]) on conflict do nothing`.execute(db);
+    return;
   }
+  let pairs = "[";
+  for (let i = 0; i < rows.length; i++) pairs += `${i === 0 ? "" : ","}[${rows[i].h},${rows[i].seq}]`;
+  pairs += "]";
+  await sql`insert into lrs_statement_facts (h, seq)
+    select value ->> 0, value ->> 1 from json_each(${pairs}) where true on conflict do nothing`.execute(db);
 }
 
 export async function markVoided(db: Db, agencyId: string, statementIds: string[]): Promise<void> {
