@@ -1,29 +1,47 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { issueLaunchCredentials } from "../../../lrs/credentials.js";
-import { hashFetchToken } from "./launch.js";
+import { hashFetchToken } from "./ids.js";
 import * as repo from "./repository.js";
 
 /** The scopes an AU gets: its own statements and state, nothing else (no voiding, no other learners). */
 const AU_SCOPES = ["statements/write", "statements/read/mine", "state"];
 
-function cors(reply: FastifyReply): FastifyReply {
+function cors(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const asked = req.headers["access-control-request-headers"];
   return reply
     .header("access-control-allow-origin", "*")
     .header("access-control-allow-methods", "POST, OPTIONS")
-    .header("access-control-allow-headers", "Content-Type")
+    .header("access-control-allow-headers", typeof asked === "string" && /^[\w\-, ]{1,500}$/.test(asked) ? asked : "Content-Type")
     .header("cache-control", "no-store");
 }
 
 /**
  * The cmi5 fetch URL (section 8.2): one POST returns the authorization token
  * for the session; every later call, an expired session or an unknown token
- * returns 200 with an error code, as the specification asks.
+ * returns 200 with an error code, as the specification asks. Whatever body
+ * and content type an AU posts are ignored. Any other method (a GET could be
+ * cached, 8.2.1) gets 405 with a JSON error and leaves the token unused.
  */
 export async function cmi5FetchRoutes(app: FastifyInstance): Promise<void> {
-  app.options("/fetch/:token", async (_req, reply) => cors(reply).status(204).send());
+  // Encapsulated: only these routes read bodies this way.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 64 * 1024 }, (_req, _body, done) => done(null, undefined));
+
+  app.options("/fetch/:token", async (req, reply) => cors(req, reply).status(204).send());
+
+  app.route({
+    method: ["GET", "PUT", "DELETE", "PATCH"],
+    url: "/fetch/:token",
+    handler: async (req, reply) =>
+      cors(req, reply)
+        .status(405)
+        .header("allow", "POST, OPTIONS")
+        .type("application/json")
+        .send({ "error-code": "2", "error-text": "The fetch URL answers POST requests only." }),
+  });
 
   app.post("/fetch/:token", async (req, reply) => {
-    cors(reply).type("application/json");
+    cors(req, reply).type("application/json");
     const token = String((req.params as { token?: string }).token ?? "");
     const session = token.length >= 20 && token.length <= 100 ? await repo.sessionByFetchToken(app.db, hashFetchToken(token)) : undefined;
     if (!session) return { "error-code": "2", "error-text": "The fetch URL is not valid." };

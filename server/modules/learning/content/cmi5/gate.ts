@@ -1,15 +1,11 @@
 import { fromJson } from "../../../../db/dialect.js";
 import type { Db } from "../../../../platform/context.js";
-import { employeeAgent } from "../../../lrs/agents.js";
 import { forbidden } from "../../../lrs/errors.js";
 import type { JsonObject } from "../../../lrs/validate/primitives.js";
-import type { Cmi5Course } from "../../packages/cmi5.js";
-import { getPackage } from "../repository.js";
-import { emitContentOutcome } from "../runtime.js";
-import { blockActivityId, courseActivityId, LAUNCH_DATA } from "./launch.js";
+import { LAUNCH_DATA } from "./ids.js";
 import * as repo from "./repository.js";
 import { cmi5Problem, isCmi5Defined, type MoveOn, moveOnMet, type SessionFacts, VERB } from "./rules.js";
-import { lmsStatement, storeLmsStatements } from "./statements.js";
+import { recordSatisfaction } from "./satisfaction.js";
 
 /**
  * The LRS asks here before it stores statements sent with the credentials of
@@ -75,73 +71,6 @@ export async function cmi5BeforeStore(trx: Db, credentialKey: string, statements
   );
   const nowMet = moveOnMet(session.move_on as MoveOn, { completed: regFacts.completed, passed: regFacts.passed, waived: mine?.waived === 1 });
   if (nowMet && !wasMet) await recordSatisfaction(trx, reg.id, session.id, now);
-}
-
-/** "satisfied" for each block and the course whose AUs all meet moveOn (once each), then the lesson outcome. */
-export async function recordSatisfaction(trx: Db, registrationId: string, sessionId: string, now: Date): Promise<void> {
-  const reg = await repo.getRegistration(trx, registrationId);
-  if (!reg) return;
-  const pkg = await getPackage(trx, reg.package_id);
-  if (!pkg) return;
-  const course = fromJson<Cmi5Course>(pkg.manifest);
-  const states = await repo.auStates(trx, reg.id);
-  const met = (auId: string) => {
-    const au = course.aus.find((a) => a.id === auId);
-    const st = states.find((s) => s.au_id === auId);
-    return au ? moveOnMet(au.moveOn, { completed: st?.completed === 1, passed: st?.passed === 1, waived: st?.waived === 1 }) : false;
-  };
-  const at = now.toISOString();
-  const actor = employeeAgent(reg.employee_id);
-  const done = new Set(fromJson<string[]>(reg.satisfied_blocks) ?? []);
-  const statements: JsonObject[] = [];
-  course.blocks.forEach((block, i) => {
-    if (done.has(block.id)) return;
-    const inside = course.aus.filter((a) => a.blocks.includes(block.id));
-    if (inside.length > 0 && inside.every((a) => met(a.id))) {
-      done.add(block.id);
-      statements.push(
-        lmsStatement({
-          verb: VERB.satisfied,
-          actor,
-          objectId: blockActivityId(pkg.id, i),
-          objectType: "block",
-          registration: reg.id,
-          sessionId,
-          publisherId: block.id,
-          timestamp: at,
-        }),
-      );
-    }
-  });
-  const courseMet = course.aus.every((a) => met(a.id));
-  if (courseMet && !reg.satisfied_at) {
-    statements.push(
-      lmsStatement({
-        verb: VERB.satisfied,
-        actor,
-        objectId: courseActivityId(pkg.id),
-        objectType: "course",
-        registration: reg.id,
-        sessionId,
-        publisherId: course.id,
-        timestamp: at,
-      }),
-    );
-  }
-  if (statements.length > 0) await storeLmsStatements(trx, pkg.agency_id, statements);
-  await repo.markSatisfied(trx, reg.id, [...done], courseMet && !reg.satisfied_at ? at : null);
-  if (reg.enrolment_id && reg.lesson_id) {
-    const scores = states.map((s) => s.score_scaled).filter((s): s is number => s !== null);
-    await emitContentOutcome(trx, {
-      agencyId: pkg.agency_id,
-      employeeId: reg.employee_id,
-      enrolmentId: reg.enrolment_id,
-      lessonId: reg.lesson_id,
-      completed: courseMet,
-      score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10000) / 100 : null,
-      passed: states.some((s) => s.failed === 1 && s.passed === 0) ? false : states.some((s) => s.passed === 1) ? true : null,
-    });
-  }
 }
 
 /** The AU may not change the LMS.LaunchData document (cmi5 10.2.1). */

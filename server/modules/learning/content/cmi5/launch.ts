@@ -2,31 +2,34 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { fromJson, toJson } from "../../../../db/dialect.js";
 import type { Ctx, Db } from "../../../../platform/context.js";
 import { AppError } from "../../../../platform/errors.js";
-import { employeeAgent, employeeAgentKey, platformOrigin } from "../../../lrs/agents.js";
+import { employeeAgent, employeeAgentKey } from "../../../lrs/agents.js";
 import * as docs from "../../../lrs/documents-repo.js";
 import type { Cmi5Course } from "../../packages/cmi5.js";
 import type { ContentPackage } from "../repository.js";
 import { createLaunch } from "../service.js";
+import { auActivityId, hashFetchToken, LAUNCH_DATA, SESSION_TTL_MS } from "./ids.js";
 import * as repo from "./repository.js";
 import { EXT, VERB } from "./rules.js";
+import { evaluateAtRegistration } from "./satisfaction.js";
 import { lmsStatement, storeLmsStatements } from "./statements.js";
 
-/** How long a cmi5 session (and the credentials the fetch URL hands out) lasts. */
-export const SESSION_TTL_MS = 8 * 3600_000;
-export const LAUNCH_DATA = "LMS.LaunchData";
+export { auActivityId, blockActivityId, courseActivityId, hashFetchToken, LAUNCH_DATA, SESSION_TTL_MS } from "./ids.js";
 
-/** The activity id the platform gives an AU (never the publisher's id, the same for every registration). */
-export function auActivityId(packageId: string, auIndex: number): string {
-  return `${platformOrigin()}/xapi/activities/cmi5/${packageId}/au/${auIndex + 1}`;
+/**
+ * The launch URL (cmi5 8.1): the AU's url with the launch parameters
+ * appended to its query string (after "&" when it has one, before any
+ * fragment), each value percent-encoded.
+ */
+export function cmi5LaunchUrl(auUrl: string, params: Record<string, string>): string {
+  const hash = auUrl.indexOf("#");
+  const base = hash < 0 ? auUrl : auUrl.slice(0, hash);
+  const fragment = hash < 0 ? "" : auUrl.slice(hash);
+  const query = Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join("&");
+  const sep = !base.includes("?") ? "?" : /[?&]$/.test(base) ? "" : "&";
+  return `${base}${sep}${query}${fragment}`;
 }
-export function courseActivityId(packageId: string): string {
-  return `${platformOrigin()}/xapi/activities/cmi5/${packageId}`;
-}
-export function blockActivityId(packageId: string, blockIndex: number): string {
-  return `${platformOrigin()}/xapi/activities/cmi5/${packageId}/block/${blockIndex + 1}`;
-}
-
-export const hashFetchToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export interface Cmi5LaunchInput {
   pkg: ContentPackage;
@@ -35,6 +38,8 @@ export interface Cmi5LaunchInput {
   /** null: an author's preview (Browse mode, no credit). */
   enrolmentId: string | null;
   lessonId: string | null;
+  /** "Review" to revisit an AU without recording satisfaction; an author's preview is always "Browse". */
+  launchMode?: "Normal" | "Review";
   origins: { content: string; platform: string };
   returnUrl: string;
 }
@@ -55,7 +60,7 @@ export async function launchCmi5(ctx: Ctx, input: Cmi5LaunchInput): Promise<{ la
   const now = ctx.now();
   const fetchToken = randomBytes(32).toString("base64url");
   const sessionId = randomUUID();
-  const launchMode = input.enrolmentId === null ? "Browse" : "Normal";
+  const launchMode = input.enrolmentId === null ? "Browse" : (input.launchMode ?? "Normal");
   const actor = employeeAgent(input.employeeId);
 
   let auUrl: string;
@@ -72,10 +77,9 @@ export async function launchCmi5(ctx: Ctx, input: Cmi5LaunchInput): Promise<{ la
     });
     auUrl = `${input.origins.content}/content/p/${token}/${au.url}`;
   }
-  const launchUrlBase = auUrl.split("?")[0];
 
   const registration = await ctx.db.transaction().execute(async (trx) => {
-    const reg = await repo.findOrCreateRegistration(trx, {
+    const { reg, created } = await repo.findOrCreateRegistration(trx, {
       packageId: input.pkg.id,
       agencyId: input.pkg.agency_id,
       employeeId: input.employeeId,
@@ -83,6 +87,7 @@ export async function launchCmi5(ctx: Ctx, input: Cmi5LaunchInput): Promise<{ la
       lessonId: input.lessonId,
       now: now.toISOString(),
     });
+    if (created) await evaluateAtRegistration(trx, reg.id, course, now);
     await abandonOpenSessions(trx, input.pkg, reg.id, input.employeeId, now);
     await repo.insertSession(trx, {
       id: sessionId,
@@ -135,7 +140,8 @@ export async function launchCmi5(ctx: Ctx, input: Cmi5LaunchInput): Promise<{ la
         timestamp: now.toISOString(),
         extensions: {
           [EXT.launchMode]: launchMode,
-          [EXT.launchUrl]: launchUrlBase,
+          // The URL without the launch parameters, the AU's own query string kept (9.6.3.4).
+          [EXT.launchUrl]: auUrl,
           [EXT.moveOn]: au.moveOn,
           ...(au.masteryScore !== null ? { [EXT.masteryScore]: au.masteryScore } : {}),
           ...(au.launchParameters ? { [EXT.launchParameters]: au.launchParameters } : {}),
@@ -145,15 +151,14 @@ export async function launchCmi5(ctx: Ctx, input: Cmi5LaunchInput): Promise<{ la
     return reg.id;
   });
 
-  const params = new URLSearchParams({
+  const launchUrl = cmi5LaunchUrl(auUrl, {
     endpoint: `${input.origins.platform}/xapi/`,
     fetch: `${input.origins.platform}/cmi5/fetch/${fetchToken}`,
     actor: JSON.stringify(actor),
     registration,
     activityId,
   });
-  const sep = auUrl.includes("?") ? "&" : "?";
-  return { launchUrl: `${auUrl}${sep}${params.toString()}`, registration, sessionId, auId: au.id };
+  return { launchUrl, registration, sessionId, auId: au.id };
 }
 
 /** cmi5 9.3.6: relaunching abandons the open session of the registration, with its duration. */

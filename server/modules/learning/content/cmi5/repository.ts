@@ -19,8 +19,8 @@ export async function findOrCreateRegistration(
       .where("enrolment_id", "=", k.enrolmentId)
       .executeTakeFirst();
   const found = await find();
-  if (found) return found;
-  await trx
+  if (found) return { reg: found, created: false };
+  const inserted = await trx
     .insertInto("cmi5_registrations")
     .values({
       id: crypto.randomUUID(),
@@ -35,9 +35,9 @@ export async function findOrCreateRegistration(
     })
     .onConflict((oc) => oc.columns(["package_id", "employee_id", "enrolment_id"]).doNothing())
     .execute();
-  const created = await find();
-  if (!created) throw new Error("cmi5 registration could not be created");
-  return created;
+  const reg = await find();
+  if (!reg) throw new Error("cmi5 registration could not be created");
+  return { reg, created: inserted.some((r) => Number(r.numInsertedOrUpdatedRows ?? 0) > 0) };
 }
 
 export function getRegistration(db: Db, id: string) {

@@ -126,7 +126,11 @@ export function cmi5Problem(s: Obj, session: SessionFacts, reg: RegistrationFact
   if ((verb === VERB.terminated || verb === VERB.completed || verb === VERB.passed || verb === VERB.failed) && typeof result?.duration !== "string") {
     return `"${verb.split("/").pop()}" needs result.duration`;
   }
-  if (verb === VERB.completed && result && isObj(result.extensions) && EXT.progress in result.extensions) return "completed should not carry progress";
+  // progress in a completed statement is only discouraged (9.5.5.1 SHOULD NOT); its value must still be 0..100.
+  const progress = result && isObj(result.extensions) ? result.extensions[EXT.progress] : undefined;
+  if (progress !== undefined && !(Number.isInteger(progress) && (progress as number) >= 0 && (progress as number) <= 100)) {
+    return "The progress extension must be an integer from 0 to 100";
+  }
   return null;
 }
 
