@@ -231,4 +231,18 @@ describe("cmi5 course structures as real packages write them", () => {
     const c = parseCmi5(course(au("1")).replace('au id="https://kursus.example.go.id/c/1/au/1"', 'au id="  https://kursus.example.go.id/c/1/au/1\n"'), FILES);
     expect(c.aus[0].id).toBe("https://kursus.example.go.id/c/1/au/1");
   });
+
+  it("reads a zipped course folder as the package", () => {
+    const xml = course(au("1", "", "<url>au/2/index.html?x=1</url>"));
+    const p = inspectPackage(
+      storedZip([
+        { name: "Etika/cmi5.xml", data: xml },
+        { name: "Etika/au/2/index.html", data: "<!doctype html>" },
+      ]),
+      "etika.zip",
+    );
+    if (p.standard !== "cmi5") throw new Error("expected cmi5");
+    expect(p.course.aus[0].url).toBe("au/2/index.html?x=1");
+    expect(p.files.map((f) => f.path).sort()).toEqual(["au/2/index.html", "cmi5.xml"]);
+  });
 });
