@@ -81,12 +81,9 @@ export async function contentHostRoutes(app: FastifyInstance): Promise<void> {
     const rest = (req.params as { "*": string })["*"] ?? "";
     const { launch } = await launchByToken(app.db, token, new Date());
     onContentOrigin(req, launch, reply);
-    let path: string;
-    try {
-      path = decodeURIComponent(rest.split("?")[0]);
-    } catch {
-      throw new AppError("not_found", "No such file in the package");
-    }
+    // The router has decoded the path once and left the query string out: a file named "diskon 100%.html"
+    // arrives as such from "diskon%20100%25.html" (decoding it again would turn it into another name).
+    const path = rest;
     const file = await repo.getFile(app.db, launch.package_id, path);
     if (!file) throw new AppError("not_found", "No such file in the package");
     reply.header("cache-control", "private, max-age=3600");

@@ -6,7 +6,7 @@ import { setDocumentGate } from "../../lrs/documents.js";
 import { setStatementGate } from "../../lrs/statements-store.js";
 import { getLesson } from "../courses/repository.js";
 import type { LessonConfig } from "../courses/schema.js";
-import type { Cmi5Course } from "../packages/cmi5.js";
+import { type Cmi5Course, pickLang } from "../packages/cmi5.js";
 import type { ScormManifest } from "../packages/scorm.js";
 import { recordLessonOutcome } from "../progress/service.js";
 import { getEnrolment } from "../runs/repository.js";
@@ -77,7 +77,7 @@ export async function launchLesson(
         const st = states.find((s) => s.au_id === a.id);
         return {
           id: a.id,
-          title: a.title.find((t) => t.lang.startsWith(lang))?.value ?? a.title[0]?.value ?? a.id,
+          title: pickLang(a.title, lang) || a.id,
           completion: st?.completed ? "completed" : st ? "incomplete" : "not_attempted",
           success: st?.passed ? "passed" : st?.failed ? "failed" : "unknown",
           score: st?.score_scaled === null || st?.score_scaled === undefined ? null : Math.round(st.score_scaled * 10000) / 100,

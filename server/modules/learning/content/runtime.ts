@@ -147,7 +147,11 @@ function scorm12Start(stored: Record<string, unknown>, item: ScormItem, learner:
       entry: suspended ? "resume" : hasHistory ? "" : "ab-initio",
     },
     launch_data: item.dataFromLms ?? "",
-    student_data: item.masteryScore === null ? {} : { mastery_score: String(item.masteryScore) },
+    student_data: {
+      ...(item.masteryScore === null ? {} : { mastery_score: String(item.masteryScore) }),
+      ...(item.maxTimeAllowed ? { max_time_allowed: item.maxTimeAllowed } : {}),
+      ...(item.timeLimitAction ? { time_limit_action: item.timeLimitAction } : {}),
+    },
   };
 }
 
@@ -164,6 +168,8 @@ function scorm2004Start(stored: Record<string, unknown>, item: ScormItem, learne
     launch_data: item.dataFromLms ?? "",
     ...(item.scaledPassingScore === null ? {} : { scaled_passing_score: String(item.scaledPassingScore) }),
     ...(item.completionThreshold === null ? {} : { completion_threshold: String(item.completionThreshold) }),
+    ...(item.maxTimeAllowed ? { max_time_allowed: item.maxTimeAllowed } : {}),
+    ...(item.timeLimitAction ? { time_limit_action: item.timeLimitAction } : {}),
   };
 }
 

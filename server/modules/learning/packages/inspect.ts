@@ -1,5 +1,5 @@
 import { AppError } from "../../../platform/errors.js";
-import { type Cmi5Course, Cmi5Problem, parseCmi5 } from "./cmi5.js";
+import { type Cmi5Course, Cmi5Problem, cmi5Title, parseCmi5 } from "./cmi5.js";
 import { ManifestProblem, parseScormManifest, type ScormManifest } from "./scorm.js";
 import { decodeXml } from "./xml.js";
 import { PACKAGE_LIMITS, readZip, type ZipEntry, type ZipLimits, ZipProblem } from "./zip.js";
@@ -100,6 +100,7 @@ function run<T>(f: () => T): T {
   }
 }
 
+/** The package's title in Bahasa Indonesia, else English, else the first given. */
 function titleOf(course: Cmi5Course): string {
-  return (course.title.find((t) => t.lang.toLowerCase().startsWith("id")) ?? course.title[0])?.value ?? course.id;
+  return cmi5Title(course);
 }
