@@ -1,9 +1,11 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildZip, oneSco, scorm12Manifest } from "../server/modules/learning/packages/test-support";
 import { contentFixture } from "../server/test/fixtures";
-import { launchBrowser, type RunningServer, startServer } from "./harness";
+import { expectAccessible, launchBrowser, phonePage, type RunningServer, startServer } from "./harness";
 import { packageCourse } from "./helpers/content";
-import { apiAs } from "./helpers/logbook";
+import { apiAs, DEMO_PASSWORD } from "./helpers/logbook";
+import { signIn, visible } from "./helpers/ui";
 
 interface ItemStatus {
   id: string;
@@ -177,4 +179,37 @@ describe("SCORM playback in a real browser", () => {
     const res = await fetch(onPlatform);
     expect(res.status).toBe(404);
   }, 60_000);
+  it("a learning admin uploads a zipped course folder from the lesson editor and sees what the manifest check noted", async () => {
+    const course = await admin.send<{ id: string }>("POST", "/learning/courses", {
+      code: "E2E-PKG-W",
+      title: "Kursus Paket Folder",
+      summary: "",
+      jp: 1,
+      prerequisiteIds: [],
+    });
+    const mod = await admin.send<{ id: string }>("POST", `/learning/courses/${course.id}/modules`, { title: "Modul Paket" });
+    await admin.send("POST", `/learning/modules/${mod.id}/lessons`, { kind: "scorm", title: "Pelajaran Paket", bodyMd: "", config: {} });
+    const zip = buildZip([
+      { name: "Kursus Folder/imsmanifest.xml", data: scorm12Manifest(oneSco("index.html")) },
+      { name: "Kursus Folder/index.html", data: "<html><body>Halo</body></html>" },
+    ]);
+
+    const page = await phonePage(browser, server.url);
+    await signIn(page, "pembelajaran@demo.abdi.go.id", DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto(`/learning/admin/courses/${course.id}`);
+    await page.getByRole("button", { name: "Ubah Pelajaran Paket" }).click();
+    const dialog = page.getByRole("dialog", { name: "Pelajaran Paket" });
+    const chooser = page.waitForEvent("filechooser");
+    await dialog.getByRole("button", { name: "Unggah paket" }).click();
+    await (await chooser).setFiles({ name: "Kursus Folder.zip", mimeType: "application/zip", buffer: zip });
+    const notes = dialog.getByRole("alert").filter({ hasText: "Paket diterima, dengan catatan dari pemeriksaan manifes" });
+    await visible(notes);
+    expect(await notes.textContent()).toContain('inside the folder "Kursus Folder"');
+    // The new package is chosen for the lesson.
+    await expect.poll(async () => dialog.getByLabel("Paket konten").inputValue()).not.toBe("");
+    expect(await dialog.getByLabel("Paket konten").locator("option:checked").textContent()).toContain("Kursus Folder.zip");
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });

@@ -43,7 +43,7 @@ export default function CourseEditorPage() {
             <Button variant="default" onClick={copyCtl.open}>
               {t("editor.copy")}
             </Button>
-            <Button color={published ? "orange" : "green"} onClick={() => publish.mutate(!published)} loading={publish.isPending}>
+            <Button color={published ? "red" : "teal"} onClick={() => publish.mutate(!published)} loading={publish.isPending}>
               {published ? t("editor.unpublish") : t("editor.publish")}
             </Button>
           </>
