@@ -7,6 +7,7 @@ import { ctxOf } from "../../../platform/http.js";
 import { cleanFilename } from "../../org/import/upload.js";
 import { PACKAGE_LIMITS } from "../packages/zip.js";
 import { launchCmi5 } from "./cmi5/launch.js";
+import { WAIVE_REASONS, waiveLessonAu } from "./cmi5/waiver.js";
 import { connectContentToProgress, launchLesson } from "./lesson-launch.js";
 import { contentOriginFor, createLaunch, deletePackage, listPackages, loadPackage, presentPackage, uploadPackage } from "./service.js";
 
@@ -125,6 +126,19 @@ export function contentRoutes(opts: { contentOrigin?: string }) {
         });
         return { playerUrl: `${origins.content}/content/player/${token}?lang=${ctx.actor.locale === "en" ? "en" : "id"}`, expiresAt };
       },
+    );
+
+    app.post(
+      "/learning/enrolments/:enrolmentId/lessons/:lessonId/cmi5/waive",
+      {
+        schema: {
+          tags,
+          summary: "Waive one AU of a learner's cmi5 lesson (learning admins; cmi5 \"waived\" with its reason)",
+          params: z.object({ enrolmentId: z.string().min(1).max(64), lessonId: z.string().min(1).max(64) }),
+          body: z.object({ auId: z.string().min(1).max(2000), reason: z.enum(WAIVE_REASONS) }),
+        },
+      },
+      async (req) => waiveLessonAu(ctxOf(req), { ...req.params, ...req.body }),
     );
   };
 }
