@@ -133,7 +133,7 @@ export function contentRoutes(opts: { contentOrigin?: string }) {
       {
         schema: {
           tags,
-          summary: "Waive one AU of a learner's cmi5 lesson (learning admins; cmi5 \"waived\" with its reason)",
+          summary: "Waive one AU of a learner’s cmi5 lesson (learning admins; cmi5 waived with its reason)",
           params: z.object({ enrolmentId: z.string().min(1).max(64), lessonId: z.string().min(1).max(64) }),
           body: z.object({ auId: z.string().min(1).max(2000), reason: z.enum(WAIVE_REASONS) }),
         },
