@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { Client, type TestApp } from "../../test/harness.js";
 import { buildOrgWorld, type OrgWorld, signInAll } from "../../test/org-world.js";
+import { multipartBody } from "../org/import/test-support.js";
 
 export const L = "/api/v1/learning";
 
@@ -89,3 +90,27 @@ export async function selfPacedRun(admin: Client, courseId: string, over: Record
 }
 
 export type { OrgWorld };
+
+/** A content package uploaded by `admin`, a published course whose one lesson plays it, and a self-paced run of it. */
+export async function packageCourse(
+  admin: Client,
+  o: { zip: Buffer; filename: string; kind: "scorm" | "cmi5"; code: string; title: string },
+): Promise<{ packageId: string; courseId: string; lessonId: string; runId: string }> {
+  const { body, contentType } = multipartBody([{ name: "file", filename: o.filename, content: o.zip }]);
+  const packageId = (await ok<{ id: string }>(admin.request("POST", `${L}/content/packages`, body, { "content-type": contentType }), 201)).id;
+  const course = await ok<{ id: string }>(
+    admin.request("POST", `${L}/courses`, { code: o.code, title: o.title, summary: "", jp: 2, prerequisiteIds: [] }),
+    201,
+  );
+  const mod = await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/modules`, { title: "Modul" }), 201);
+  const lesson = await ok<{ id: string }>(
+    admin.request("POST", `${L}/modules/${mod.id}/lessons`, { kind: o.kind, title: o.title, bodyMd: "", config: { packageId } }),
+    201,
+  );
+  await ok(admin.request("POST", `${L}/courses/${course.id}/publish`));
+  const run = await ok<{ id: string }>(
+    admin.request("POST", `${L}/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 }),
+    201,
+  );
+  return { packageId, courseId: course.id, lessonId: lesson.id, runId: run.id };
+}

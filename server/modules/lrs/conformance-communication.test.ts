@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../test/engines.js";
 import { activityId, clientOf, fileAttachment, q, sub, V2 } from "./conformance-support.js";
-import { ACTIVITY, AGENT, createLrs, type Lrs, statement, VERB } from "./test-support.js";
+import { ACTIVITY, AGENT, basic, createLrs, type Lrs, statement, VERB } from "./test-support.js";
 
 describe.each(ENGINES)("xAPI data cases of the conformance suite (formatting, lifecycle, context, version, timestamps) on %s", (engine) => {
   let l: Lrs;
@@ -223,5 +223,60 @@ describe.each(ENGINES)("xAPI data cases of the conformance suite (formatting, li
     const s = await getOne(id);
     expect(s.timestamp).toMatch(/^2026-01-02T03:04:05\.123\d*(Z|\+00:00)$/);
     expect(s.stored).toMatch(/T\d\d:\d\d:\d\d\.\d{3}/);
+  });
+
+  // Versioning
+  it("a statement request without X-Experience-API-Version is a 400 that names version 2.0.0", async () => {
+    const id = randomUUID();
+    for (const [method, url, body] of [
+      ["GET", `/xapi/statements?statementId=${id}`, undefined],
+      ["POST", "/xapi/statements", statement()],
+      ["PUT", `/xapi/statements?statementId=${id}`, statement()],
+    ] as const) {
+      const r = await l.x(method, url, { version: null, body });
+      expect({ method, status: r.statusCode, version: r.headers["x-experience-api-version"] }).toEqual({ method, status: 400, version: V2 });
+    }
+  });
+
+  it("a document or activity request without X-Experience-API-Version is a 400 naming a version", async () => {
+    for (const url of ["/xapi/activities", "/xapi/activities/profile", "/xapi/activities/state", "/xapi/agents", "/xapi/agents/profile"]) {
+      const r = await l.x("GET", url, { version: null });
+      expect(r.statusCode).toBe(400);
+      expect(String(r.headers["x-experience-api-version"])).toMatch(/^2\.0\.\d+$|^1\.0\.\d+$/);
+    }
+  });
+
+  it("about for a 2.0 client: version is an array of known version strings holding 2.0.0", async () => {
+    const r = await x2("GET", "/xapi/about", { auth: null });
+    expect(r.statusCode).toBe(200);
+    const versions = r.json().version as unknown[];
+    expect(versions).toContain(V2);
+    for (const v of versions) expect(["0.9", "0.95", "1.0.0", "1.0.1", "1.0.2", "1.0.3", "2.0.0"]).toContain(v);
+  });
+
+  // 1.0.3: authentication and encoding
+  it("1.0.3: unknown credentials and a malformed Authorization header are 401; Basic credentials store a statement", async () => {
+    const id = randomUUID();
+    const url = `/xapi/statements?statementId=${id}`;
+    expect((await l.x("PUT", url, { body: statement(), auth: basic("someone-unknown", "not-a-secret") })).statusCode).toBe(401);
+    const malformed = `Basic:${Buffer.from("someone-unknown:not-a-secret").toString("base64")}`;
+    expect((await l.x("PUT", url, { body: statement(), auth: malformed })).statusCode).toBe(401);
+    expect((await l.x("PUT", url, { body: statement() })).statusCode).toBe(204);
+  });
+
+  it("1.0.3: strings are read and returned as UTF-8", async () => {
+    const display = {
+      "en-US": "attended",
+      "ja-JP": "出席した",
+      "ko-KR": "참석",
+      "ar-EG": "حضر",
+      "ru-RU": "посетил",
+      "hi-IN": "उपस्थित",
+      "id-ID": "menghadiri",
+    };
+    const verb = { id: `https://abdi.go.id/xapi/verbs/unicode/${randomUUID()}`, display };
+    expect((await l.x("POST", "/xapi/statements", { body: statement({ verb }) })).statusCode).toBe(200);
+    const got = (await l.x("GET", `/xapi/statements?${q({ verb: verb.id })}`)).json().statements[0];
+    expect(got.verb.display).toEqual(display);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../test/engines.js";
+import { closing, jsonPart, MIXED, sha, TEXT_A, TEXT_B, textAttachment, textPart } from "./conformance-support.js";
 import { boundaryOf, parseMultipart } from "./multipart.js";
 import { ACTIVITY, AGENT, createLrs, type Lrs, statement, VERB } from "./test-support.js";
 
@@ -12,25 +13,6 @@ const q = (o: Record<string, unknown>) =>
     .join("&");
 
 const isIsoDateTime = (s: unknown) => typeof s === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s);
-
-const TEXT_A = Buffer.from("Materi pelatihan bagian pertama.\n");
-const TEXT_B = Buffer.from("Materi pelatihan bagian kedua, sedikit lebih panjang.\n");
-const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-const textAttachment = (content: Buffer, over: Record<string, unknown> = {}) => ({
-  usageType: "https://abdi.go.id/xapi/attachment-usage/handout",
-  display: { "en-US": "Handout" },
-  contentType: "text/plain",
-  length: content.length,
-  sha2: sha(content),
-  ...over,
-});
-const BOUNDARY = "abdi-resources-v2";
-const CRLF = "\r\n";
-const jsonPart = (s: unknown, type = "application/json") => `--${BOUNDARY}${CRLF}Content-Type: ${type}${CRLF}${CRLF}${JSON.stringify(s)}${CRLF}`;
-const textPart = (content: Buffer, hash: string | null = sha(content)) =>
-  `--${BOUNDARY}${CRLF}Content-Type: text/plain${CRLF}Content-Transfer-Encoding: binary${CRLF}${hash === null ? "" : `X-Experience-API-Hash: ${hash}${CRLF}`}${CRLF}${content.toString("utf8")}${CRLF}`;
-const closing = `--${BOUNDARY}--${CRLF}`;
-const MIXED = { "content-type": `multipart/mixed; boundary=${BOUNDARY}` };
 
 describe.each(ENGINES)("xAPI 2.0 statement resource queries on %s", (engine) => {
   let l: Lrs;

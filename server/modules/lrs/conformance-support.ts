@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { ACTIVITY, AGENT, type Lrs, VERB } from "./test-support.js";
 
@@ -48,3 +48,23 @@ export function clientOf(lrs: () => Lrs) {
   };
   return { x2, post, put, getOne };
 }
+
+/** Attachments sent as multipart/mixed parts, as a 2.0 client sends them. */
+export const TEXT_A = Buffer.from("Materi pelatihan bagian pertama.\n");
+export const TEXT_B = Buffer.from("Materi pelatihan bagian kedua, sedikit lebih panjang.\n");
+export const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+export const textAttachment = (content: Buffer, over: Record<string, unknown> = {}) => ({
+  usageType: "https://abdi.go.id/xapi/attachment-usage/handout",
+  display: { "en-US": "Handout" },
+  contentType: "text/plain",
+  length: content.length,
+  sha2: sha(content),
+  ...over,
+});
+export const BOUNDARY = "abdi-resources-v2";
+export const CRLF = "\r\n";
+export const jsonPart = (s: unknown, type = "application/json") => `--${BOUNDARY}${CRLF}Content-Type: ${type}${CRLF}${CRLF}${JSON.stringify(s)}${CRLF}`;
+export const textPart = (content: Buffer, hash: string | null = sha(content)) =>
+  `--${BOUNDARY}${CRLF}Content-Type: text/plain${CRLF}Content-Transfer-Encoding: binary${CRLF}${hash === null ? "" : `X-Experience-API-Hash: ${hash}${CRLF}`}${CRLF}${content.toString("utf8")}${CRLF}`;
+export const closing = `--${BOUNDARY}--${CRLF}`;
+export const MIXED = { "content-type": `multipart/mixed; boundary=${BOUNDARY}` };

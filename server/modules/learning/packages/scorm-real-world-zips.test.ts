@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../../platform/errors.js";
-import { type InspectedPackage, inspectPackage } from "./inspect.js";
-import type { ScormManifest } from "./scorm.js";
-import { buildZip, oneSco, scorm12Manifest, unicodePathField } from "./test-support.js";
+import { inspectPackage } from "./inspect.js";
+import { buildZip, oneSco, refusal, scorm12Manifest, scormOf, unicodePathField } from "./test-support.js";
 import { PACKAGE_LIMITS, readZip } from "./zip.js";
 
 /**
  * SCORM zips as Windows, macOS, Linux and streaming zip writers make them:
  * read as meant, with every safety check kept.
  */
-
-function scormOf(p: InspectedPackage): ScormManifest {
-  if (p.standard === "cmi5") throw new Error("expected a SCORM package");
-  return p.manifest;
-}
-
-function refusal(f: () => unknown): AppError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the package to be refused");
-}
 
 describe("SCORM zips: what zip tools write", () => {
   const manifest = { name: "imsmanifest.xml", data: scorm12Manifest(oneSco("konten/index.html")) };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../../platform/errors.js";
-import { type InspectedPackage, inspectPackage } from "./inspect.js";
-import { parseScormManifest, type ScormManifest } from "./scorm.js";
-import { buildZip, oneSco, scorm12Manifest, scorm2004Manifest, type ZipFile } from "./test-support.js";
+import { inspectPackage } from "./inspect.js";
+import { parseScormManifest } from "./scorm.js";
+import { buildZip, oneSco, refusal, scorm12Manifest, scorm2004Manifest, scormOf, type ZipFile } from "./test-support.js";
 
 /**
  * SCORM packages in the shapes authoring tools and LMS exports give them:
@@ -10,21 +9,6 @@ import { buildZip, oneSco, scorm12Manifest, scorm2004Manifest, type ZipFile } fr
  * parameters, 2004 sequencing, odd hrefs, and what the SCORM 1.2 and 2004
  * CAM books allow or require of each.
  */
-
-function scormOf(p: InspectedPackage): ScormManifest {
-  if (p.standard === "cmi5") throw new Error("expected a SCORM package");
-  return p.manifest;
-}
-
-function refusal(f: () => unknown): AppError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the package to be refused");
-}
 
 const page = { name: "index.html", data: "<html><body>Pelajaran</body></html>" };
 const zip12 = (body: string, more: ZipFile[] = [page]) => buildZip([{ name: "imsmanifest.xml", data: scorm12Manifest(body) }, ...more]);

@@ -1,4 +1,7 @@
 import { crc32, deflateRawSync } from "node:zlib";
+import { AppError } from "../../../platform/errors.js";
+import type { InspectedPackage } from "./inspect.js";
+import type { ScormManifest } from "./scorm.js";
 
 /** One entry of a zip written by hand, in the shapes zip tools really produce. */
 export interface ZipFile {
@@ -149,4 +152,21 @@ export function oneSco(href = "index.html", itemExtra = "", resourceAttrs = ""):
   return `<organizations default="org"><organization identifier="org"><title>Kursus Contoh</title>
     <item identifier="item1" identifierref="res1"><title>Pelajaran 1</title>${itemExtra}</item></organization></organizations>
   <resources><resource identifier="res1" type="webcontent" adlcp:scormtype="sco" href="${href}" ${resourceAttrs}><file href="${href.replace(/[?#].*$/, "")}"/></resource></resources>`;
+}
+
+/** The SCORM manifest of an inspected package (a cmi5 package fails the test). */
+export function scormOf(p: InspectedPackage): ScormManifest {
+  if (p.standard === "cmi5") throw new Error("expected a SCORM package");
+  return p.manifest;
+}
+
+/** The AppError a package is refused with (no refusal fails the test). */
+export function refusal(f: () => unknown): AppError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error("expected the package to be refused");
 }

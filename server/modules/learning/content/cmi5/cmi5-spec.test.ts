@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../../../test/engines.js";
 import { type Client, createTestApp, type TestApp } from "../../../../test/harness.js";
-import { multipartBody } from "../../../org/import/test-support.js";
 import { CMI5_NS } from "../../packages/cmi5.js";
-import { buildLearningWorld, L, type LearningWorld, ok } from "../../test-support.js";
+import { buildLearningWorld, L, type LearningWorld, ok, packageCourse } from "../../test-support.js";
 import { cmi5LaunchUrl } from "./launch.js";
 import { CMI5_CATEGORY, cmi5Problem, EXT, MOVEON_CATEGORY, type SessionFacts, VERB } from "./rules.js";
 import { waiveAu } from "./satisfaction.js";
@@ -186,23 +185,7 @@ describe.each(ENGINES)("cmi5 launch, fetch URL, LMS.LaunchData and statement rul
       { name: "read/index.html", data: "<!doctype html><title>Bacaan</title>" },
       { name: "appendix.html", data: "<!doctype html><title>Lampiran</title>" },
     ]);
-    const { body, contentType } = multipartBody([{ name: "file", filename: "etika.zip", content: zip }]);
-    packageId = (await ok<{ id: string }>(admin.request("POST", `${L}/content/packages`, body, { "content-type": contentType }), 201)).id;
-    const course = await ok<{ id: string }>(
-      admin.request("POST", `${L}/courses`, { code: "CMI5-SPEC", title: "Etika", summary: "", jp: 2, prerequisiteIds: [] }),
-      201,
-    );
-    const mod = await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/modules`, { title: "Modul" }), 201);
-    lessonId = (
-      await ok<{ id: string }>(
-        admin.request("POST", `${L}/modules/${mod.id}/lessons`, { kind: "cmi5", title: "Etika", bodyMd: "", config: { packageId } }),
-        201,
-      )
-    ).id;
-    await ok(admin.request("POST", `${L}/courses/${course.id}/publish`));
-    runId = (
-      await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 }), 201)
-    ).id;
+    ({ packageId, lessonId, runId } = await packageCourse(admin, { zip, filename: "etika.zip", kind: "cmi5", code: "CMI5-SPEC", title: "Etika" }));
   });
   afterAll(async () => {
     await t.close();

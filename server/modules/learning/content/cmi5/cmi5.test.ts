@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../../../test/engines.js";
 import { contentFixture } from "../../../../test/fixtures.js";
 import { type Client, createTestApp, type TestApp } from "../../../../test/harness.js";
-import { multipartBody } from "../../../org/import/test-support.js";
-import { buildLearningWorld, L, type LearningWorld, ok } from "../../test-support.js";
+import { buildLearningWorld, L, type LearningWorld, ok, packageCourse } from "../../test-support.js";
 import { CMI5_CATEGORY, EXT, MOVEON_CATEGORY, VERB } from "./rules.js";
 
 interface Launch {
@@ -54,23 +53,13 @@ describe.each(ENGINES)("cmi5 launch and rules on %s", (engine) => {
     t = await createTestApp(engine);
     lw = await buildLearningWorld(t);
     const admin = lw.c.admin;
-    const { body, contentType } = multipartBody([{ name: "file", filename: "geo.zip", content: contentFixture("single_au_basic_responsive-novideo.zip") }]);
-    const pkg = await ok<{ id: string }>(admin.request("POST", `${L}/content/packages`, body, { "content-type": contentType }), 201);
-    const course = await ok<{ id: string }>(
-      admin.request("POST", `${L}/courses`, { code: "CMI5-1", title: "Geologi", summary: "", jp: 2, prerequisiteIds: [] }),
-      201,
-    );
-    const mod = await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/modules`, { title: "Modul" }), 201);
-    lessonId = (
-      await ok<{ id: string }>(
-        admin.request("POST", `${L}/modules/${mod.id}/lessons`, { kind: "cmi5", title: "Geologi", bodyMd: "", config: { packageId: pkg.id } }),
-        201,
-      )
-    ).id;
-    await ok(admin.request("POST", `${L}/courses/${course.id}/publish`));
-    runId = (
-      await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 }), 201)
-    ).id;
+    ({ lessonId, runId } = await packageCourse(admin, {
+      zip: contentFixture("single_au_basic_responsive-novideo.zip"),
+      filename: "geo.zip",
+      kind: "cmi5",
+      code: "CMI5-1",
+      title: "Geologi",
+    }));
   });
   afterAll(async () => {
     await t.close();

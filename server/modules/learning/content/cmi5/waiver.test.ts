@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../../../test/engines.js";
 import { createTestApp, type TestApp } from "../../../../test/harness.js";
-import { multipartBody } from "../../../org/import/test-support.js";
 import { CMI5_NS } from "../../packages/cmi5.js";
-import { buildLearningWorld, L, type LearningWorld, ok } from "../../test-support.js";
+import { buildLearningWorld, L, type LearningWorld, ok, packageCourse } from "../../test-support.js";
 import { VERB } from "./rules.js";
 import { storedZip } from "./test-support.js";
 
@@ -40,26 +39,13 @@ describe.each(ENGINES)("waiving an AU of a learner's cmi5 lesson on %s", (engine
       { name: "ujian.html", data: "<!doctype html><title>Ujian</title>" },
       { name: "bacaan.html", data: "<!doctype html><title>Bacaan</title>" },
     ]);
-    const { body, contentType } = multipartBody([{ name: "file", filename: "pengadaan.zip", content: zip }]);
-    const packageId = (await ok<{ id: string }>(admin.request("POST", `${L}/content/packages`, body, { "content-type": contentType }), 201)).id;
-    const course = await ok<{ id: string }>(
-      admin.request("POST", `${L}/courses`, { code: "CMI5-WAIVE", title: "Pengadaan", summary: "", jp: 2, prerequisiteIds: [] }),
-      201,
-    );
-    const mod = await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/modules`, { title: "Modul" }), 201);
-    lessonId = (
-      await ok<{ id: string }>(
-        admin.request("POST", `${L}/modules/${mod.id}/lessons`, { kind: "cmi5", title: "Pengadaan", bodyMd: "", config: { packageId } }),
-        201,
-      )
-    ).id;
+    const built = await packageCourse(admin, { zip, filename: "pengadaan.zip", kind: "cmi5", code: "CMI5-WAIVE", title: "Pengadaan" });
+    lessonId = built.lessonId;
+    const mod = (await t.database.db.selectFrom("lessons").select("module_id").where("id", "=", lessonId).executeTakeFirstOrThrow()).module_id;
     textLessonId = (
-      await ok<{ id: string }>(admin.request("POST", `${L}/modules/${mod.id}/lessons`, { kind: "text", title: "Pengantar", bodyMd: "Halo", config: {} }), 201)
+      await ok<{ id: string }>(admin.request("POST", `${L}/modules/${mod}/lessons`, { kind: "text", title: "Pengantar", bodyMd: "Halo", config: {} }), 201)
     ).id;
-    await ok(admin.request("POST", `${L}/courses/${course.id}/publish`));
-    const runId = (
-      await ok<{ id: string }>(admin.request("POST", `${L}/courses/${course.id}/runs`, { kind: "self_paced", title: "Mandiri", selfPacedDays: 30 }), 201)
-    ).id;
+    const runId = built.runId;
     enrolmentId = (await ok<{ id: string }>(lw.c.employee.request("POST", `${L}/runs/${runId}/enrol`), 201)).id;
   });
   afterAll(async () => {
