@@ -32,11 +32,16 @@ export function connectContentToProgress(engine: Engine): void {
   });
 }
 
-/** The learner's own enrolment and a SCORM or cmi5 lesson of its course, with the package. */
-async function lessonPackage(ctx: Ctx, enrolmentId: string, lessonId: string) {
+type Enrolment = NonNullable<Awaited<ReturnType<typeof getEnrolment>>>;
+
+/**
+ * An enrolment, a SCORM or cmi5 lesson of its course and the lesson's package. `may` says whether the viewer
+ * may act on the enrolment (it throws: not found or forbidden); a withdrawn enrolment is a conflict.
+ */
+export async function lessonPackage(ctx: Ctx, enrolmentId: string, lessonId: string, may: (enrolment: Enrolment) => void) {
   const enrolment = await getEnrolment(ctx.db, enrolmentId);
-  if (!enrolment || enrolment.agency_id !== ctx.actor.agencyId) throw notFound("Enrolment");
-  if (enrolment.employee_id !== ctx.actor.employeeId) throw new AppError("forbidden", "Only the learner opens their own lessons");
+  if (!enrolment) throw notFound("Enrolment");
+  may(enrolment);
   if (enrolment.status === "withdrawn") throw new AppError("conflict", "This enrolment was withdrawn");
   const lesson = await getLesson(ctx.db, lessonId);
   if (!lesson || lesson.course_id !== enrolment.course_id) throw notFound("Lesson");
@@ -47,12 +52,20 @@ async function lessonPackage(ctx: Ctx, enrolmentId: string, lessonId: string) {
   return { enrolment, lesson, pkg };
 }
 
+/** Only the learner opens their own lessons. */
+function learnerOnly(ctx: Ctx) {
+  return (enrolment: Enrolment) => {
+    if (enrolment.agency_id !== ctx.actor.agencyId) throw notFound("Enrolment");
+    if (enrolment.employee_id !== ctx.actor.employeeId) throw new AppError("forbidden", "Only the learner opens their own lessons");
+  };
+}
+
 /** Opens a SCORM or cmi5 lesson: a player URL (SCORM) or the AU's launch URL (cmi5), and where each item stands. */
 export async function launchLesson(
   ctx: Ctx,
   input: { enrolmentId: string; lessonId: string; itemId?: string; platformOrigin: string; contentOrigin: string | undefined },
 ) {
-  const { enrolment, lesson, pkg } = await lessonPackage(ctx, input.enrolmentId, input.lessonId);
+  const { enrolment, lesson, pkg } = await lessonPackage(ctx, input.enrolmentId, input.lessonId, learnerOnly(ctx));
   const employeeId = enrolment.employee_id;
   const origins = { platform: input.platformOrigin, content: contentOriginFor(input.contentOrigin, input.platformOrigin) };
   const lang = ctx.actor.locale === "en" ? "en" : "id";

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../../../test/engines.js";
 import { type Client, createTestApp, type TestApp } from "../../../../test/harness.js";
@@ -7,7 +6,7 @@ import { buildLearningWorld, L, type LearningWorld, ok, packageCourse } from "..
 import { cmi5LaunchUrl } from "./launch.js";
 import { CMI5_CATEGORY, cmi5Problem, EXT, MOVEON_CATEGORY, type SessionFacts, VERB } from "./rules.js";
 import { waiveAu } from "./satisfaction.js";
-import { storedZip } from "./test-support.js";
+import { auStatement, type Launch, parseLaunch, storedZip } from "./test-support.js";
 
 const COURSE = "https://kursus.example.go.id/etika";
 const AU1 = `${COURSE}/au/kuis`;
@@ -34,15 +33,6 @@ const CMI5_XML = `\uFEFF<?xml version="1.0" encoding="utf-8"?>
     <cs:au id="${AU3}" moveOn="NotApplicable"><cs:title>${langs("Lampiran", "Appendix")}</cs:title><cs:description>${langs("D", "D")}</cs:description><cs:url>appendix.html</cs:url></cs:au>
   </cs:block>
 </cs:courseStructure>`;
-
-interface Launch {
-  url: URL;
-  endpoint: string;
-  fetch: string;
-  actor: Record<string, unknown>;
-  registration: string;
-  activityId: string;
-}
 
 describe("the cmi5 launch URL", () => {
   const params = { endpoint: "https://lms.example/xapi/", actor: '{"objectType":"Agent","account":{"homePage":"https://lms.example","name":"a b+c"}}' };
@@ -127,18 +117,6 @@ describe.each(ENGINES)("cmi5 launch, fetch URL, LMS.LaunchData and statement rul
     const u = new URL(absolute);
     return `${u.pathname}${u.search}`;
   };
-  const parse = (url: string): Launch => {
-    const u = new URL(url);
-    const p = u.searchParams;
-    return {
-      url: u,
-      endpoint: p.get("endpoint") ?? "",
-      fetch: p.get("fetch") ?? "",
-      actor: JSON.parse(p.get("actor") ?? "{}"),
-      registration: p.get("registration") ?? "",
-      activityId: p.get("activityId") ?? "",
-    };
-  };
   const fetchToken = async (p: Launch): Promise<string> => {
     const res = await t.app.inject({ method: "POST", url: local(p.fetch) });
     expect(res.statusCode).toBe(200);
@@ -158,22 +136,8 @@ describe.each(ENGINES)("cmi5 launch, fetch URL, LMS.LaunchData and statement rul
         `/xapi/activities/state?${new URLSearchParams({ activityId: p.activityId, agent: JSON.stringify(p.actor), registration: p.registration, stateId: "LMS.LaunchData" })}`,
       )
     ).json();
-  const statement = (p: Launch, sessionId: string, verb: string, result?: Record<string, unknown>, ext: Record<string, unknown> = {}) => ({
-    id: randomUUID(),
-    actor: p.actor,
-    verb: { id: verb },
-    object: { id: p.activityId, objectType: "Activity" },
-    ...(result ? { result } : {}),
-    context: {
-      registration: p.registration,
-      contextActivities: {
-        grouping: [{ id: AU1 }],
-        category: [{ id: CMI5_CATEGORY }, ...(result && ("success" in result || "completion" in result) ? [{ id: MOVEON_CATEGORY }] : [])],
-      },
-      extensions: { [EXT.sessionId]: sessionId, ...ext },
-    },
-    timestamp: new Date().toISOString(),
-  });
+  const statement = (p: Launch, sessionId: string, verb: string, result?: Record<string, unknown>, ext: Record<string, unknown> = {}) =>
+    auStatement(p, { publisherId: AU1, sessionId, verb, result, extensions: ext });
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -193,7 +157,7 @@ describe.each(ENGINES)("cmi5 launch, fetch URL, LMS.LaunchData and statement rul
 
   async function launch(learner: Client, enrolmentId: string, itemId = AU1): Promise<Launch> {
     const res = await ok<{ url: string }>(learner.request("POST", `${L}/enrolments/${enrolmentId}/lessons/${lessonId}/content-launch`, { itemId }));
-    return parse(res.url);
+    return parseLaunch(res.url);
   }
 
   it("builds the launch URL, answers the fetch URL once, and writes LMS.LaunchData and launched as the spec asks", async () => {
@@ -319,7 +283,7 @@ describe.each(ENGINES)("cmi5 launch, fetch URL, LMS.LaunchData and statement rul
 
   it("an author's preview is Browse mode: only initialized and terminated are stored", async () => {
     const res = await ok<{ playerUrl: string }>(lw.c.admin.request("POST", `${L}/content/packages/${packageId}/preview`, { itemId: AU1 }));
-    const p = parse(res.playerUrl);
+    const p = parseLaunch(res.playerUrl);
     const token = await fetchToken(p);
     const ld = await launchData(token, p);
     expect(ld.launchMode).toBe("Browse");

@@ -1,30 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../../../test/engines.js";
 import { contentFixture } from "../../../../test/fixtures.js";
 import { type Client, createTestApp, type TestApp } from "../../../../test/harness.js";
 import { buildLearningWorld, L, type LearningWorld, ok, packageCourse } from "../../test-support.js";
-import { CMI5_CATEGORY, EXT, MOVEON_CATEGORY, VERB } from "./rules.js";
-
-interface Launch {
-  endpoint: string;
-  fetch: string;
-  actor: Record<string, unknown>;
-  registration: string;
-  activityId: string;
-}
-
-function launchParams(url: string): Launch {
-  const u = new URL(url);
-  const p = u.searchParams;
-  return {
-    endpoint: p.get("endpoint") ?? "",
-    fetch: p.get("fetch") ?? "",
-    actor: JSON.parse(p.get("actor") ?? "{}"),
-    registration: p.get("registration") ?? "",
-    activityId: p.get("activityId") ?? "",
-  };
-}
+import { EXT, VERB } from "./rules.js";
+import { auStatement, type Launch, parseLaunch } from "./test-support.js";
 
 describe.each(ENGINES)("cmi5 launch and rules on %s", (engine) => {
   let t: TestApp;
@@ -67,7 +47,7 @@ describe.each(ENGINES)("cmi5 launch and rules on %s", (engine) => {
 
   async function launch(learner: Client, enrolmentId: string): Promise<{ url: string; p: Launch; token: string }> {
     const res = await ok<{ url: string }>(learner.request("POST", `${L}/enrolments/${enrolmentId}/lessons/${lessonId}/content-launch`, {}));
-    const p = launchParams(res.url);
+    const p = parseLaunch(res.url);
     const fetched = await t.app.inject({ method: "POST", url: path(p.fetch) });
     expect(fetched.statusCode).toBe(200);
     const token = fetched.json()["auth-token"];
@@ -75,25 +55,9 @@ describe.each(ENGINES)("cmi5 launch and rules on %s", (engine) => {
     return { url: res.url, p, token };
   }
 
-  function statement(p: Launch, sessionId: string, verb: string, result?: Record<string, unknown>) {
-    const moveOn = result && ("success" in result || "completion" in result);
-    return {
-      id: randomUUID(),
-      actor: p.actor,
-      verb: { id: verb },
-      object: { id: p.activityId, objectType: "Activity" },
-      ...(result ? { result } : {}),
-      context: {
-        registration: p.registration,
-        contextActivities: {
-          grouping: [{ id: "https://w3id.org/xapi/cmi5/catapult/lts/course/geology-intro-single-au-basic-responsive/1" }],
-          category: [{ id: CMI5_CATEGORY }, ...(moveOn ? [{ id: MOVEON_CATEGORY }] : [])],
-        },
-        extensions: { [EXT.sessionId]: sessionId },
-      },
-      timestamp: new Date().toISOString(),
-    };
-  }
+  const GEOLOGY = "https://w3id.org/xapi/cmi5/catapult/lts/course/geology-intro-single-au-basic-responsive/1";
+  const statement = (p: Launch, sessionId: string, verb: string, result?: Record<string, unknown>) =>
+    auStatement(p, { publisherId: GEOLOGY, sessionId, verb, result });
 
   it("launches as cmi5 requires and completes the lesson when moveOn is met", async () => {
     const learner = lw.c.employee;

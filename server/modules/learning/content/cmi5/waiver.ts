@@ -2,12 +2,9 @@ import { fromJson } from "../../../../db/dialect.js";
 import { audit } from "../../../../platform/audit.js";
 import type { Ctx } from "../../../../platform/context.js";
 import { AppError, notFound } from "../../../../platform/errors.js";
-import { getLesson } from "../../courses/repository.js";
-import type { LessonConfig } from "../../courses/schema.js";
 import type { Cmi5Course } from "../../packages/cmi5.js";
 import { learningPolicy } from "../../policies.js";
-import { getEnrolment } from "../../runs/repository.js";
-import * as contentRepo from "../repository.js";
+import { lessonPackage } from "../lesson-launch.js";
 import * as repo from "./repository.js";
 import { evaluateAtRegistration, type WaiveReason, waiveAu } from "./satisfaction.js";
 
@@ -21,16 +18,11 @@ export const WAIVE_REASONS = ["Tested Out", "Equivalent AU", "Equivalent Outside
  * learner need not have opened the lesson: the registration is made here.
  */
 export async function waiveLessonAu(ctx: Ctx, input: { enrolmentId: string; lessonId: string; auId: string; reason: WaiveReason }) {
-  const enrolment = await getEnrolment(ctx.db, input.enrolmentId);
-  if (!enrolment || !learningPolicy.visibleAgency(ctx.actor, enrolment.agency_id)) throw notFound("Enrolment");
-  if (!learningPolicy.manageRuns(ctx.actor, enrolment.agency_id)) throw new AppError("forbidden", "Only the agency's learning admins waive part of a lesson");
-  if (enrolment.status === "withdrawn") throw new AppError("conflict", "This enrolment was withdrawn");
-  const lesson = await getLesson(ctx.db, input.lessonId);
-  if (!lesson || lesson.course_id !== enrolment.course_id) throw notFound("Lesson");
-  if (lesson.kind !== "cmi5") throw new AppError("conflict", "Only an AU of a cmi5 lesson can be waived");
-  const packageId = fromJson<LessonConfig | null>(lesson.config)?.packageId;
-  const pkg = packageId ? await contentRepo.getPackage(ctx.db, packageId) : undefined;
-  if (!pkg || pkg.agency_id !== enrolment.agency_id) throw new AppError("conflict", "The lesson's content package is missing");
+  const { enrolment, lesson, pkg } = await lessonPackage(ctx, input.enrolmentId, input.lessonId, (e) => {
+    if (!learningPolicy.visibleAgency(ctx.actor, e.agency_id)) throw notFound("Enrolment");
+    if (!learningPolicy.manageRuns(ctx.actor, e.agency_id)) throw new AppError("forbidden", "Only the agency's learning admins waive part of a lesson");
+  });
+  if (pkg.standard !== "cmi5") throw new AppError("conflict", "Only an AU of a cmi5 lesson can be waived");
   const course = fromJson<Cmi5Course>(pkg.manifest);
   if (!course.aus.some((a) => a.id === input.auId)) throw notFound("AU");
   const now = ctx.now();
