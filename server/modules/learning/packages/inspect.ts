@@ -24,7 +24,7 @@ export function inspectPackage(data: Buffer, filename: string, limits: ZipLimits
   const looksXml = !isZip && (/\.xml$/i.test(filename) || /^\s*(<\?xml|<courseStructure)/.test(decodeXml(data.subarray(0, 400))));
   if (looksXml) {
     const course = run(() => parseCmi5(decodeXml(data), null));
-    return { standard: "cmi5", title: titleOf(course), course, files: [] };
+    return { standard: "cmi5", title: cmi5Title(course), course, files: [] };
   }
   if (!isZip) {
     if (data.length > limits.maxArchiveBytes) throw new AppError("payload_too_large", "The package is too large");
@@ -36,7 +36,7 @@ export function inspectPackage(data: Buffer, filename: string, limits: ZipLimits
   const cmi5 = files.find((f) => f.path.toLowerCase() === "cmi5.xml");
   if (cmi5) {
     const course = run(() => inFolder(folder, () => parseCmi5(decodeXml(cmi5.data), names)));
-    return { standard: "cmi5", title: titleOf(course), course, files };
+    return { standard: "cmi5", title: cmi5Title(course), course, files };
   }
   if (manifest) {
     const m = run(() => inFolder(folder, () => parseScormManifest(decodeXml(manifest.data), names)));
@@ -98,9 +98,4 @@ function run<T>(f: () => T): T {
     }
     throw err;
   }
-}
-
-/** The package's title in Bahasa Indonesia, else English, else the first given. */
-function titleOf(course: Cmi5Course): string {
-  return cmi5Title(course);
 }
